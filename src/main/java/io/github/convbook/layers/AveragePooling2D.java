@@ -1,0 +1,20 @@
+package io.github.convbook.layers;
+
+import io.github.convbook.ops.NativeOps;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Averages each window; with padding "same" the padded border is left out of the average, as in TensorFlow. */
+public class AveragePooling2D extends Pooling2D<AveragePooling2D> {
+    public AveragePooling2D() {
+        this(2);
+    }
+
+    public AveragePooling2D(int poolSize) {
+        super(poolSize);
+    }
+
+    @Override
+    public INDArray call(INDArray input, boolean training) {
+        return NativeOps.averagePool(input, poolSize, effectiveStrides(), padding);
+    }
+}

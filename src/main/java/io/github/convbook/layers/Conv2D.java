@@ -1,0 +1,53 @@
+package io.github.convbook.layers;
+
+import io.github.convbook.ops.Checks;
+import io.github.convbook.ops.NativeOps;
+import io.github.convbook.tensor.Shape;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * 2-D convolution: {@code filters} kernels of {@code kernelSize} slide over the image and each gives one output
+ * channel. Input (batch, h, w, in), kernel (kh, kw, in, filters), bias (filters,).
+ * Output size {@code (N - F) / stride + 1} with padding "valid", {@code ceil(N / stride)} with "same".
+ * <pre>new Conv2D(32, 3).activation("relu")     // Conv2D(filters=32, kernel_size=3, activation="relu")</pre>
+ */
+public class Conv2D extends Conv<Conv2D> {
+    public Conv2D(int filters, int kernelSize) {
+        super(filters, kernelSize);
+    }
+
+    @Override
+    protected long[] kernelShape(long inputChannels) {
+        return new long[] {kernelSize[0], kernelSize[1], inputChannels, filters};
+    }
+
+    @Override
+    protected long kernelInputChannels() {
+        return kernel.size(2);
+    }
+
+    @Override
+    protected void validateInput(Shape inputShape) {
+        super.validateInput(inputShape);
+        Checks.windowFits(describe(), inputShape, dilatedKernel(0), dilatedKernel(1), padding);
+    }
+
+    @Override
+    public Shape computeOutputShape(Shape inputShape) {
+        return Shape.of(inputShape.get(0),
+                padding.outputLength(inputShape.get(1), dilatedKernel(0), strides[0]),
+                padding.outputLength(inputShape.get(2), dilatedKernel(1), strides[1]),
+                filters);
+    }
+
+    @Override
+    public INDArray call(INDArray input, boolean training) {
+        INDArray out = NativeOps.conv2d(input, kernel, bias, strides, padding, dilationRate);
+        return activation.applyInPlace(out);
+    }
+
+    @Override
+    protected String kernelLayoutHint() {
+        return " (Conv2D kernels are (kernel_height, kernel_width, in_channels, filters))";
+    }
+}

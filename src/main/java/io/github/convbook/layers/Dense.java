@@ -1,0 +1,120 @@
+package io.github.convbook.layers;
+
+import io.github.convbook.tensor.Shape;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The fully connected (linear) layer: {@code output = activation(input · kernel + bias)} on the last axis.
+ * Kernel (in, units), bias (units,). Input (..., in) gives (..., units): a Dense(1) on (64, 4, 2) gives (64, 4, 1).
+ */
+public class Dense extends Layer {
+    private final int units;
+    private Activations activation = Activations.LINEAR;
+    private boolean useBias = true;
+    private Initializers.Initializer kernelInitializer = Initializers.of("glorot_uniform");
+    private Initializers.Initializer biasInitializer = Initializers.of("zeros");
+    private INDArray kernel;
+    private INDArray bias;
+
+    public Dense(int units) {
+        if (units <= 0) {
+            throw new IllegalArgumentException("Dense: units must be a positive integer, got " + units);
+        }
+        this.units = units;
+    }
+
+    public int units() {
+        return units;
+    }
+
+    public Dense activation(String name) {
+        this.activation = Activations.of(name);
+        return this;
+    }
+
+    public Activations activation() {
+        return activation;
+    }
+
+    public Dense useBias(boolean useBias) {
+        requireNotBuilt("useBias");
+        this.useBias = useBias;
+        return this;
+    }
+
+    public Dense kernelInitializer(String name) {
+        this.kernelInitializer = Initializers.of(name);
+        return this;
+    }
+
+    public Dense biasInitializer(String name) {
+        this.biasInitializer = Initializers.of(name);
+        return this;
+    }
+
+    @Override
+    public Dense name(String name) {
+        super.name(name);
+        return this;
+    }
+
+    @Override
+    public Dense inputShape(int... shape) {
+        super.inputShape(shape);
+        return this;
+    }
+
+    @Override
+    protected void validateInput(Shape inputShape) {
+        if (inputShape.rank() < 2) {
+            throw new IllegalArgumentException(describe() + " expects input of rank >= 2 (batch, ..., features), got shape "
+                    + inputShape + ". For a single sample add a batch axis: x.expandDims(0)");
+        }
+        if (inputShape.get(-1) < 0) {
+            throw new IllegalArgumentException(describe() + ": the last axis of the input must be known, got " + inputShape);
+        }
+    }
+
+    @Override
+    protected void validateAgainstBuild(Shape inputShape) {
+        long expected = kernel.size(0);
+        if (inputShape.get(-1) != expected) {
+            String hint = inputShape.rank() > 2 ? ". Images must be flattened first: add a Flatten layer or reshape to ("
+                    + (inputShape.get(0) < 0 ? "None" : inputShape.get(0)) + ", " + expected + ")" : "";
+            throw new IllegalArgumentException(describe() + " was built for inputs with " + expected
+                    + " features on the last axis, got shape " + inputShape + hint);
+        }
+    }
+
+    @Override
+    protected void build(Shape inputShape) {
+        long in = inputShape.get(-1);
+        kernel = addWeight("kernel", new long[] {in, units}, kernelInitializer);
+        if (useBias) {
+            bias = addWeight("bias", new long[] {units}, biasInitializer);
+        }
+    }
+
+    @Override
+    public Shape computeOutputShape(Shape inputShape) {
+        long[] dims = inputShape.toArray();
+        dims[dims.length - 1] = units;
+        return Shape.of(dims);
+    }
+
+    @Override
+    public INDArray call(INDArray input, boolean training) {
+        long[] outShape = computeOutputShape(Shape.of(input.shape())).toArray();
+        INDArray rows = input.reshape('c', -1, kernel.size(0));
+        INDArray out = rows.mmul(kernel);
+        if (bias != null) {
+            out.addiRowVector(bias);
+        }
+        return activation.applyInPlace(out).reshape('c', outShape);
+    }
+
+    @Override
+    protected String kernelLayoutHint() {
+        return " (Dense kernels are (input features, units))";
+    }
+}

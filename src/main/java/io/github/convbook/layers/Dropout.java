@@ -1,0 +1,60 @@
+package io.github.convbook.layers;
+
+import io.github.convbook.tensor.RandomState;
+import io.github.convbook.tensor.Shape;
+import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * During training, zeroes each value with probability {@code rate} and scales the rest by {@code 1 / (1 - rate)}
+ * so the expected sum is unchanged; at inference (predict, evaluate) it passes values through untouched.
+ */
+public class Dropout extends Layer {
+    private final double rate;
+
+    public Dropout(double rate) {
+        if (!(rate >= 0 && rate < 1)) {
+            throw new IllegalArgumentException("Dropout: rate must be in [0, 1), got " + rate);
+        }
+        this.rate = rate;
+    }
+
+    public double rate() {
+        return rate;
+    }
+
+    @Override
+    public Dropout name(String name) {
+        super.name(name);
+        return this;
+    }
+
+    @Override
+    protected void validateInput(Shape inputShape) {
+    }
+
+    @Override
+    public Shape computeOutputShape(Shape inputShape) {
+        return inputShape;
+    }
+
+    @Override
+    public INDArray call(INDArray input, boolean training) {
+        if (!training || rate == 0) {
+            return input;
+        }
+        return input.mul(mask(input.shape(), input));
+    }
+
+    /** Kept positions hold {@code 1 / (1 - rate)}, dropped ones 0, drawn from the seeded generator. */
+    INDArray mask(long[] shape, INDArray like) {
+        Random random = RandomState.generator();
+        float[] values = new float[Math.toIntExact(like.length())];
+        float keep = (float) (1 / (1 - rate));
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextDouble() < rate ? 0f : keep;
+        }
+        return Nd4j.create(values, shape, 'c').castTo(like.dataType());
+    }
+}

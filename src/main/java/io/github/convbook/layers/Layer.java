@@ -1,0 +1,258 @@
+package io.github.convbook.layers;
+
+import io.github.convbook.tensor.DType;
+import io.github.convbook.tensor.Shape;
+import io.github.convbook.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The base of every layer, as in Keras: a layer has a name, creates its weights the first time it sees an
+ * input ({@link #build}), computes its output ({@link #call}) and knows its output shape without computing
+ * anything ({@link #computeOutputShape}). {@code layer.apply(x)} is Python's {@code layer(x)}.
+ */
+public abstract class Layer {
+    private String name;
+    private DType dtype = DType.FLOAT32;
+    private Shape inputShape;             // without batch, as given by inputShape(...)
+    private Shape builtInputShape;        // with batch (maybe None), fixed by the first input
+    private final Map<String, INDArray> weights = new LinkedHashMap<>();
+
+    protected Layer() {
+        this.name = defaultName();
+    }
+
+    /** Keras's default: the class name in snake_case, counted per name ({@code conv2d}, {@code conv2d_1}, ...). */
+    protected String defaultName() {
+        return Naming.unique(Naming.snakeCase(getClass().getSimpleName()));
+    }
+
+    // ---------------------------------------------------------------- configuration
+
+    public String name() {
+        return name;
+    }
+
+    /** Keras's {@code name=...}. */
+    public Layer name(String newName) {
+        if (newName == null || newName.isBlank()) {
+            throw new IllegalArgumentException(describe() + ": a layer name must not be empty");
+        }
+        this.name = newName;
+        return this;
+    }
+
+    public DType dtype() {
+        return dtype;
+    }
+
+    /** Keras's {@code dtype=...}: the type of the weights and of the computation ("float32" or "float64"). */
+    public Layer dtype(String type) {
+        DType t = DType.of(type);
+        if (!t.isFloating()) {
+            throw new IllegalArgumentException(describe() + ": dtype must be float32 or float64, got " + type);
+        }
+        requireNotBuilt("dtype");
+        this.dtype = t;
+        return this;
+    }
+
+    /** Keras's {@code input_shape=(...)} (without the batch axis), used when this is the first layer of a Sequential. */
+    public Layer inputShape(int... shape) {
+        this.inputShape = Shape.of(shape);
+        return this;
+    }
+
+    /** The input shape given with {@link #inputShape(int...)}, or null. */
+    public Shape declaredInputShape() {
+        return inputShape;
+    }
+
+    /** "layer 'conv2d' (Conv2D)", used to start error messages. */
+    public String describe() {
+        return "Layer '" + name + "' (" + getClass().getSimpleName() + ")";
+    }
+
+    protected void requireNotBuilt(String setting) {
+        if (isBuilt()) {
+            throw new IllegalStateException(describe() + " is already built; set " + setting + " before its first use");
+        }
+    }
+
+    // ---------------------------------------------------------------- calling
+
+    /**
+     * Calls the layer: eagerly on a tensor with values (returns the values), symbolically on the output of
+     * {@code Input.shape(...)} (returns a symbolic tensor for building a {@code Model}).
+     */
+    public Tensor apply(Tensor input) {
+        Shape shape = input.shape();
+        validateInput(shape);
+        if (!isBuilt()) {
+            build(shape);
+            builtInputShape = shape;
+        } else {
+            validateAgainstBuild(shape);
+        }
+        Shape output = computeOutputShape(shape);
+        if (input.isSymbolic()) {
+            return Tensor.symbolic(output, dtype, new Node(this, input));
+        }
+        Tensor x = input.dtype() == dtype ? input : input.astype(dtype);
+        return Tensor.wrap(call(x.data(), false));
+    }
+
+    /** Builds this layer for inputs of {@code inputShape} (batch may be unknown) without calling it. */
+    public void ensureBuilt(Shape inputShape) {
+        if (!isBuilt()) {
+            validateInput(inputShape);
+            build(inputShape);
+            builtInputShape = inputShape;
+        }
+    }
+
+    public boolean isBuilt() {
+        return builtInputShape != null;
+    }
+
+    /** The input shape this layer was built for (batch may be None), or null before its first call. */
+    public Shape builtInputShape() {
+        return builtInputShape;
+    }
+
+    /** Checks an input's rank and sizes before anything runs; throws with what was expected and received. */
+    protected abstract void validateInput(Shape inputShape);
+
+    /**
+     * Throws unless the input has {@code rank} axes. The message shows the layout and, for the usual mistake of a
+     * missing channel axis on images, the reshape that fixes it.
+     */
+    protected void requireRank(Shape inputShape, int rank, String layout) {
+        if (inputShape.rank() == rank) {
+            return;
+        }
+        String message = describe() + " expects " + rank + "-D input " + layout + ", got shape " + inputShape;
+        if (inputShape.rank() == rank - 1 && rank == 4) {
+            long[] dims = inputShape.toArray();
+            long[] fixed = java.util.Arrays.copyOf(dims, rank);
+            fixed[rank - 1] = 1;
+            message += ": for grayscale images add a channel axis, reshape to " + Shape.of(fixed)
+                    + " (x.expandDims(-1))";
+        }
+        throw new IllegalArgumentException(message);
+    }
+
+    /** Creates the weights for inputs of this shape; layers without weights keep this empty. */
+    protected void build(Shape inputShape) {
+    }
+
+    /** The output shape for an input shape (batch may be None), as Keras's {@code compute_output_shape}. */
+    public abstract Shape computeOutputShape(Shape inputShape);
+
+    /** The forward computation on a batch; {@code training} switches layers such as Dropout. */
+    public abstract INDArray call(INDArray input, boolean training);
+
+    /** A built layer only accepts inputs whose non-batch sizes it was built for (its weights depend on them). */
+    protected void validateAgainstBuild(Shape inputShape) {
+        Shape built = builtInputShape;
+        if (weights.isEmpty() || inputShape.rank() != built.rank()) {
+            return;
+        }
+        long expected = built.get(-1);
+        long actual = inputShape.get(-1);
+        if (expected >= 0 && actual >= 0 && expected != actual) {
+            throw new IllegalArgumentException(describe() + " was built for inputs whose last axis has " + expected
+                    + " values " + built + ", but got shape " + inputShape + ". A layer's weights fix its input size;"
+                    + " create a new layer for inputs of another size.");
+        }
+    }
+
+    // ---------------------------------------------------------------- weights
+
+    /** Creates and registers a weight; subclasses call this from {@link #build}. */
+    protected INDArray addWeight(String weightName, long[] shape, Initializers.Initializer initializer) {
+        INDArray value = initializer.create(shape, dtype);
+        weights.put(weightName, value);
+        return value;
+    }
+
+    /** The live weights (kernel first, then bias), as Keras's {@code layer.weights}; empty before the layer is built. */
+    public List<Tensor> weights() {
+        List<Tensor> list = new ArrayList<>();
+        weights.values().forEach(w -> list.add(Tensor.wrap(w)));
+        return list;
+    }
+
+    /** Copies of the weights, as Keras's {@code layer.get_weights()}. */
+    public List<Tensor> getWeights() {
+        List<Tensor> list = new ArrayList<>();
+        weights.values().forEach(w -> list.add(Tensor.wrap(w.dup())));
+        return list;
+    }
+
+    /** Names of the weights in order, e.g. {@code conv2d/kernel:0}, {@code conv2d/bias:0}. */
+    public List<String> weightNames() {
+        return weights.keySet().stream().map(w -> name + "/" + w + ":0").toList();
+    }
+
+    /** Replaces the weights, in Keras's layouts (kernel first, then bias), as {@code layer.set_weights([w, b])}. */
+    public void setWeights(List<Tensor> values) {
+        if (!isBuilt()) {
+            throw new IllegalStateException(describe() + " has no weights yet: a layer creates its weights when it first"
+                    + " sees an input. Call layer.apply(x) once (or use it in a model) before setWeights.");
+        }
+        if (values.size() != weights.size()) {
+            throw new IllegalArgumentException(describe() + " expects " + weights.size() + " weights "
+                    + shapesOf(weights()) + ", got " + values.size() + " " + shapesOf(values));
+        }
+        int i = 0;
+        for (Map.Entry<String, INDArray> entry : weights.entrySet()) {
+            Tensor value = values.get(i++);
+            Shape expected = Shape.of(entry.getValue().shape());
+            if (!expected.equals(value.shape())) {
+                throw new IllegalArgumentException(describe() + ": weight '" + entry.getKey() + "' has shape " + expected
+                        + ", got a value of shape " + value.shape() + (entry.getKey().equals("kernel") ? kernelLayoutHint() : ""));
+            }
+        }
+        i = 0;
+        for (INDArray target : weights.values()) {
+            target.assign(values.get(i++).astype(dtype).data());
+        }
+    }
+
+    public void setWeights(Tensor... values) {
+        setWeights(List.of(values));
+    }
+
+    /** Explains this layer's kernel layout in a shape error. */
+    protected String kernelLayoutHint() {
+        return "";
+    }
+
+    private static List<String> shapesOf(List<Tensor> tensors) {
+        return tensors.stream().map(t -> t.shape().toString()).toList();
+    }
+
+    /** The number of weight values, as Keras's {@code count_params()}. */
+    public long countParams() {
+        if (!isBuilt()) {
+            throw new IllegalStateException("You tried to call countParams() on " + describe()
+                    + ", but the layer isn't built yet: its weights are created when it first sees an input."
+                    + " Call layer.apply(x) first.");
+        }
+        return weights.values().stream().mapToLong(INDArray::length).sum();
+    }
+
+    /** The weight arrays themselves, for optimizers. */
+    public Map<String, INDArray> weightArrays() {
+        return weights;
+    }
+
+    @Override
+    public String toString() {
+        return "<" + getClass().getSimpleName() + " name=" + name + (isBuilt() ? ", built=True" : ", built=False") + ">";
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.convbook.layers;
+
+import io.github.convbook.ops.NativeOps;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Keeps the largest value of each window: (28, 28, 32) becomes (14, 14, 32) with the default 2x2 pool. */
+public class MaxPooling2D extends Pooling2D<MaxPooling2D> {
+    public MaxPooling2D() {
+        this(2);
+    }
+
+    public MaxPooling2D(int poolSize) {
+        super(poolSize);
+    }
+
+    @Override
+    public INDArray call(INDArray input, boolean training) {
+        return NativeOps.maxPool(input, poolSize, effectiveStrides(), padding);
+    }
+}

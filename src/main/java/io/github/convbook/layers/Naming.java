@@ -1,0 +1,37 @@
+package io.github.convbook.layers;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Default names as Keras gives them: the class name in snake_case, counted per name in this session:
+ * {@code conv2d}, {@code conv2d_1}, {@code conv2d_2}; inputs count from 1: {@code input_1}, {@code input_2}.
+ */
+public final class Naming {
+    private static final Map<String, Integer> counts = new HashMap<>();
+
+    private Naming() {
+    }
+
+    /** {@code conv2d} the first time, then {@code conv2d_1}, {@code conv2d_2}, ... (Keras's zero_based=True). */
+    public static synchronized String unique(String base) {
+        int seen = counts.merge(base, 1, Integer::sum) - 1;
+        return seen == 0 ? base : base + "_" + seen;
+    }
+
+    /** {@code input_1}, {@code input_2}, ... (Keras's InputLayer numbering starts at 1). */
+    public static synchronized String uniqueFromOne(String base) {
+        return base + "_" + counts.merge(base, 1, Integer::sum);
+    }
+
+    /** Forgets all counts, like {@code tf.keras.backend.clear_session()}: the next conv is {@code conv2d} again. */
+    public static synchronized void reset() {
+        counts.clear();
+    }
+
+    /** Keras's {@code to_snake_case}: {@code MaxPooling2D} becomes {@code max_pooling2d}. */
+    public static String snakeCase(String className) {
+        String intermediate = className.replaceAll("(.)([A-Z][a-z0-9]+)", "$1_$2");
+        return intermediate.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

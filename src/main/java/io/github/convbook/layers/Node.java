@@ -1,0 +1,17 @@
+package io.github.convbook.layers;
+
+import io.github.convbook.tensor.Origin;
+import io.github.convbook.tensor.Tensor;
+
+/**
+ * One call of a layer on a symbolic tensor: which layer, on which input. Following these links back from a
+ * model's output finds its layers in order.
+ *
+ * @param input the tensor the layer was applied to; null for an input layer
+ */
+public record Node(Layer layer, Tensor input) implements Origin {
+    @Override
+    public String describe() {
+        return "created by layer '" + layer.name() + "'";
+    }
+}

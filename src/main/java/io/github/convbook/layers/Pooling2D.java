@@ -1,0 +1,72 @@
+package io.github.convbook.layers;
+
+import io.github.convbook.ops.Checks;
+import io.github.convbook.ops.Padding;
+import io.github.convbook.tensor.Shape;
+
+/**
+ * What {@link MaxPooling2D} and {@link AveragePooling2D} share: a window of {@code poolSize} (default 2x2) moved by
+ * {@code strides} (default: the pool size, so windows do not overlap), padding "valid" (default) or "same".
+ *
+ * @param <T> the concrete layer, so that fluent setters keep its type
+ */
+public abstract class Pooling2D<T extends Pooling2D<T>> extends Layer {
+    protected int[] poolSize;
+    protected int[] strides;          // null: same as poolSize
+    protected Padding padding = Padding.VALID;
+
+    protected Pooling2D(int poolSize) {
+        this.poolSize = Checks.pair(getClass().getSimpleName(), "poolSize", poolSize);
+    }
+
+    @SuppressWarnings("unchecked")
+    private T self() {
+        return (T) this;
+    }
+
+    public T poolSize(int... size) {
+        this.poolSize = Checks.pair(describe(), "poolSize", size);
+        return self();
+    }
+
+    public T strides(int... strides) {
+        this.strides = Checks.pair(describe(), "strides", strides);
+        return self();
+    }
+
+    public T padding(String padding) {
+        this.padding = Padding.of(padding);
+        return self();
+    }
+
+    @Override
+    public T name(String name) {
+        super.name(name);
+        return self();
+    }
+
+    @Override
+    public T inputShape(int... shape) {
+        super.inputShape(shape);
+        return self();
+    }
+
+    protected int[] effectiveStrides() {
+        return strides != null ? strides : poolSize;
+    }
+
+    @Override
+    protected void validateInput(Shape inputShape) {
+        requireRank(inputShape, 4, "(batch, height, width, channels)");
+        Checks.windowFits(describe(), inputShape, poolSize[0], poolSize[1], padding);
+    }
+
+    @Override
+    public Shape computeOutputShape(Shape inputShape) {
+        int[] s = effectiveStrides();
+        return Shape.of(inputShape.get(0),
+                padding.outputLength(inputShape.get(1), poolSize[0], s[0]),
+                padding.outputLength(inputShape.get(2), poolSize[1], s[1]),
+                inputShape.get(3));
+    }
+}

@@ -1,0 +1,226 @@
+package io.github.convbook.models;
+
+import io.github.convbook.layers.InputLayer;
+import io.github.convbook.layers.Layer;
+import io.github.convbook.layers.Naming;
+import io.github.convbook.layers.Node;
+import io.github.convbook.tensor.Shape;
+import io.github.convbook.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A model built with the functional API, {@code keras.Model(inputs, outputs)}: the layers that lead from the
+ * input to the output, in order. ConvBook's layers each take one input, so a model is a chain of layers.
+ */
+public class Model {
+    private static final int DEFAULT_BATCH_SIZE = 32;
+
+    private String name;
+    protected Tensor input;
+    protected final List<Layer> layers = new ArrayList<>();         // without the input layer
+    protected final List<Shape> outputShapes = new ArrayList<>();   // one per layer, batch None
+
+    public Model(Tensor inputs, Tensor outputs) {
+        this(Naming.unique("model"));
+        if (inputs == null || outputs == null || !inputs.isSymbolic() || !outputs.isSymbolic()) {
+            throw new IllegalArgumentException("new Model(inputs, outputs) expects the symbolic tensors of a layer graph: "
+                    + "inputs from Input.shape(...), outputs from layer.apply(...) on them");
+        }
+        if (!(inputs.origin() instanceof Node start) || !(start.layer() instanceof InputLayer)) {
+            throw new IllegalArgumentException("Model inputs must come from Input.shape(...), got " + inputs);
+        }
+        this.input = inputs;
+        List<Tensor> chain = new ArrayList<>();
+        for (Tensor t = outputs; t != inputs; t = ((Node) t.origin()).input()) {
+            Node node = (Node) t.origin();
+            if (node.input() == null) {
+                throw new IllegalArgumentException("Graph disconnected: the outputs " + outputs.shape()
+                        + " do not come from these inputs (they come from input layer '" + node.layer().name()
+                        + "', the model was given '" + start.layer().name() + "')");
+            }
+            chain.add(t);
+        }
+        Collections.reverse(chain);
+        for (Tensor t : chain) {
+            layers.add(((Node) t.origin()).layer());
+            outputShapes.add(t.shape());
+        }
+    }
+
+    /** For subclasses that assemble their layers themselves ({@link Sequential}). */
+    protected Model(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Model name(String name) {
+        this.name = name;
+        return this;
+    }
+
+    /** The layers in order; a functional model starts with its {@link InputLayer}, as Keras lists it. */
+    public List<Layer> layers() {
+        List<Layer> all = new ArrayList<>();
+        if (input != null) {
+            all.add(inputLayer());
+        }
+        all.addAll(layers);
+        return all;
+    }
+
+    /** The layer with this name, as Keras's {@code model.get_layer(name)}. */
+    public Layer getLayer(String layerName) {
+        return layers().stream().filter(l -> l.name().equals(layerName)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("No such layer: '" + layerName + "'. Existing layers: "
+                        + layers().stream().map(Layer::name).toList()));
+    }
+
+    protected InputLayer inputLayer() {
+        return (InputLayer) ((Node) input.origin()).layer();
+    }
+
+    /** The model's input shape with an unknown batch, e.g. {@code (None, 28, 28, 1)}. */
+    public Shape inputShape() {
+        requireBuilt();
+        return input.shape();
+    }
+
+    public Shape outputShape() {
+        requireBuilt();
+        return outputShapes.get(outputShapes.size() - 1);
+    }
+
+    protected void requireBuilt() {
+        if (input == null) {
+            throw new IllegalStateException("This model has not yet been built. Build the model first by calling build()"
+                    + " or by calling the model on a batch of data.");
+        }
+    }
+
+    public long countParams() {
+        requireBuilt();
+        return layers.stream().mapToLong(Layer::countParams).sum();
+    }
+
+    /** All weights of all layers, in layer order, as Keras's {@code model.get_weights()}. */
+    public List<Tensor> getWeights() {
+        List<Tensor> all = new ArrayList<>();
+        layers.forEach(l -> all.addAll(l.getWeights()));
+        return all;
+    }
+
+    public void setWeights(List<Tensor> weights) {
+        int expected = layers.stream().mapToInt(l -> l.weights().size()).sum();
+        if (weights.size() != expected) {
+            throw new IllegalArgumentException("Model '" + name + "' has " + expected + " weights, got " + weights.size());
+        }
+        int at = 0;
+        for (Layer layer : layers) {
+            int n = layer.weights().size();
+            if (n > 0) {
+                layer.setWeights(weights.subList(at, at + n));
+                at += n;
+            }
+        }
+    }
+
+    /** Prints the layer table that Keras prints for {@code model.summary()}. */
+    public void summary() {
+        summary(System.out::println);
+    }
+
+    /** Sends each line of the summary to {@code printFn}, as Keras's {@code summary(print_fn=...)}. */
+    public void summary(Consumer<String> printFn) {
+        requireBuilt();
+        Summary.print(this, printFn);
+    }
+
+    /** One row per layer for {@link Summary}: the layer, its printed output shape and its parameter count. */
+    List<Summary.Row> summaryRows() {
+        List<Summary.Row> rows = new ArrayList<>();
+        if (showsInputLayer()) {
+            rows.add(new Summary.Row(inputLayer(), "[" + input.shape() + "]", 0));
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            rows.add(new Summary.Row(layers.get(i), outputShapes.get(i).toString(), layers.get(i).countParams()));
+        }
+        return rows;
+    }
+
+    /** A functional model lists its input layer; a Sequential model does not. */
+    protected boolean showsInputLayer() {
+        return true;
+    }
+
+    // ---------------------------------------------------------------- inference
+
+    /** The model's outputs for a batch of inputs, computed 32 samples at a time (Keras's default batch size). */
+    public Tensor predict(Tensor x) {
+        return predict(x, DEFAULT_BATCH_SIZE);
+    }
+
+    public Tensor predict(Tensor x, int batchSize) {
+        requireBuiltFor(x.shape());
+        checkInput(x.shape());
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("predict: batchSize must be positive, got " + batchSize);
+        }
+        long n = x.shape().get(0);
+        List<INDArray> parts = new ArrayList<>();
+        for (long start = 0; start < n; start += batchSize) {
+            Tensor batch = x.slice(start, Math.min(n, start + batchSize));
+            parts.add(forward(batch.astype(layers.get(0).dtype()).data(), false));
+        }
+        if (parts.isEmpty()) {
+            return Tensor.wrap(Nd4j.create(layers.get(0).dtype().nd4j(), outputShape().withBatch(0).toArray()));
+        }
+        return Tensor.wrap(parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(INDArray[]::new)));
+    }
+
+    /** Runs every layer in order on one batch. */
+    public INDArray forward(INDArray batch, boolean training) {
+        INDArray x = batch;
+        for (Layer layer : layers) {
+            x = layer.call(x, training);
+        }
+        return x;
+    }
+
+    /** A Sequential model without an input shape builds itself from the first data it sees. */
+    protected void requireBuiltFor(Shape dataShape) {
+        requireBuilt();
+    }
+
+    /** The data must match the model's input shape on every axis but the batch. */
+    protected void checkInput(Shape dataShape) {
+        Shape expected = input.shape();
+        boolean matches = dataShape.rank() == expected.rank();
+        for (int i = 1; matches && i < expected.rank(); i++) {
+            matches = dataShape.get(i) == expected.get(i);
+        }
+        if (!matches) {
+            String hint = "";
+            if (dataShape.rank() + 1 == expected.rank() && expected.get(-1) == 1) {
+                hint = ": add the channel axis, x.reshape(" + dataShape.toString().replaceAll("[()]", "").replaceAll(",$", "")
+                        + ", 1)";
+            } else if (dataShape.size() / Math.max(1, dataShape.get(0)) == expected.withoutBatch().size()) {
+                hint = ": the values fit, reshape the data to " + expected.withBatch(dataShape.get(0));
+            }
+            throw new IllegalArgumentException("Model '" + name + "' expects input of shape " + expected + ", got "
+                    + dataShape + hint);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<" + getClass().getSimpleName() + " name=" + name + ", " + layers.size() + " layers>";
+    }
+}

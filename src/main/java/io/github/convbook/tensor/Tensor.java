@@ -1,0 +1,708 @@
+package io.github.convbook.tensor;
+
+import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * An n-dimensional array, the Java twin of a NumPy array / TensorFlow tensor.
+ *
+ * <p>A tensor either holds values (an ND4J {@link INDArray}) or is <em>symbolic</em>: the output of
+ * {@code Input.shape(...)} or of a layer applied to one. A symbolic tensor has a shape, usually with an
+ * unknown batch size ({@code None}), and no values; models are built from them.
+ *
+ * <p>Tensors are values: every operation returns a new tensor and leaves its operands unchanged.
+ */
+public final class Tensor {
+    private final INDArray array;   // null when symbolic
+    private final Shape shape;
+    private final DType dtype;
+    private final Origin origin;    // the layer call that produced a symbolic tensor
+
+    private Tensor(INDArray array, Shape shape, DType dtype, Origin origin) {
+        this.array = array;
+        this.shape = shape;
+        this.dtype = dtype;
+        this.origin = origin;
+    }
+
+    // ---------------------------------------------------------------- wrapping
+
+    /** Wraps an ND4J array without copying it. */
+    public static Tensor wrap(INDArray array) {
+        return new Tensor(array, Shape.of(array.shape()), DType.of(array.dataType()), null);
+    }
+
+    /** A tensor with a shape and no values, produced by {@code origin} (an input or a layer call). */
+    public static Tensor symbolic(Shape shape, DType dtype, Origin origin) {
+        return new Tensor(null, shape, dtype, origin);
+    }
+
+    public boolean isSymbolic() {
+        return array == null;
+    }
+
+    /** The layer call that produced this symbolic tensor, or null for a tensor with values. */
+    public Origin origin() {
+        return origin;
+    }
+
+    /** The ND4J array behind this tensor (no copy). */
+    public INDArray data() {
+        if (array == null) {
+            throw new IllegalStateException("This is a symbolic tensor " + shape + " (" + origin.describe()
+                    + "): it has a shape but no values. Build a Model from it and call model.predict(data) to get values.");
+        }
+        return array;
+    }
+
+    // ---------------------------------------------------------------- factories
+
+    public static Tensor zeros(long... shape) {
+        return wrap(Nd4j.zeros(DataType.FLOAT, shape));
+    }
+
+    public static Tensor ones(long... shape) {
+        return wrap(Nd4j.ones(DataType.FLOAT, shape));
+    }
+
+    public static Tensor full(double value, long... shape) {
+        return wrap(Nd4j.valueArrayOf(shape, value, DataType.FLOAT));
+    }
+
+    public static Tensor scalar(double value) {
+        return wrap(Nd4j.scalar(DataType.FLOAT, value));
+    }
+
+    /** {@code 0, 1, ..., n-1} as int32, like {@code np.arange(n)}. */
+    public static Tensor arange(int n) {
+        int[] values = new int[n];
+        Arrays.setAll(values, i -> i);
+        return of(values, n);
+    }
+
+    /** Standard normal samples (float32) from the seeded generator, like {@code np.random.randn}. */
+    public static Tensor randn(long... shape) {
+        Random random = RandomState.generator();
+        float[] values = new float[Math.toIntExact(Shape.of(shape).size())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return of(values, shape);
+    }
+
+    /** Uniform samples in [0, 1) (float32) from the seeded generator, like {@code np.random.random}. */
+    public static Tensor random(long... shape) {
+        Random random = RandomState.generator();
+        float[] values = new float[Math.toIntExact(Shape.of(shape).size())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextFloat();
+        }
+        return of(values, shape);
+    }
+
+    /** A float32 tensor from row-major values. */
+    public static Tensor of(float[] values, long... shape) {
+        checkCount(values.length, shape);
+        return wrap(Nd4j.create(values, shape, 'c'));
+    }
+
+    public static Tensor of(float[] values, int... shape) {
+        return of(values, toLongs(shape));
+    }
+
+    /** A float64 tensor from row-major values (Java doubles, like NumPy's default float). */
+    public static Tensor of(double[] values, long... shape) {
+        checkCount(values.length, shape);
+        return wrap(Nd4j.create(values, shape, DataType.DOUBLE));
+    }
+
+    public static Tensor of(double[] values, int... shape) {
+        return of(values, toLongs(shape));
+    }
+
+    /** An int32 tensor from row-major values (labels, indices). */
+    public static Tensor of(int[] values, long... shape) {
+        checkCount(values.length, shape);
+        return wrap(Nd4j.createFromArray(values).reshape('c', shape));
+    }
+
+    public static Tensor of(int[] values, int... shape) {
+        return of(values, toLongs(shape));
+    }
+
+    /** A uint8 tensor (pixels 0..255) from row-major bytes, read as unsigned. */
+    public static Tensor ofUint8(byte[] values, long... shape) {
+        checkCount(values.length, shape);
+        return wrap(Nd4j.create(Nd4j.createBuffer(ByteBuffer.wrap(values), DataType.UBYTE, values.length), shape));
+    }
+
+    /** A 1-D tensor from values: {@code Tensor.of(1f, 2f, 3f)}. */
+    public static Tensor of(float... values) {
+        return of(values, values.length);
+    }
+
+    public static Tensor of(double... values) {
+        return of(values, values.length);
+    }
+
+    public static Tensor of(int... values) {
+        return of(values, values.length);
+    }
+
+    public static Tensor of(float[][] values) {
+        return ofNested(values);
+    }
+
+    public static Tensor of(float[][][] values) {
+        return ofNested(values);
+    }
+
+    public static Tensor of(float[][][][] values) {
+        return ofNested(values);
+    }
+
+    public static Tensor of(double[][] values) {
+        return ofNested(values);
+    }
+
+    public static Tensor of(double[][][] values) {
+        return ofNested(values);
+    }
+
+    public static Tensor of(double[][][][] values) {
+        return ofNested(values);
+    }
+
+    public static Tensor of(int[][] values) {
+        return ofNested(values);
+    }
+
+    /** Flattens a rectangular nested Java array row-major, keeping its element type. */
+    private static Tensor ofNested(Object nested) {
+        List<Long> dims = new ArrayList<>();
+        Object level = nested;
+        while (level.getClass().isArray()) {
+            dims.add((long) Array.getLength(level));
+            if (Array.getLength(level) == 0) {
+                break;
+            }
+            level = Array.get(level, 0);
+        }
+        long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
+        int count = Math.toIntExact(Shape.of(shape).size());
+        Class<?> leaf = nested.getClass();
+        while (leaf.getComponentType() != null) {
+            leaf = leaf.getComponentType();
+        }
+        Object flat = Array.newInstance(leaf, count);
+        int[] next = {0};
+        flatten(nested, shape, 0, flat, next);
+        if (leaf == float.class) {
+            return of((float[]) flat, shape);
+        } else if (leaf == double.class) {
+            return of((double[]) flat, shape);
+        }
+        return of((int[]) flat, shape);
+    }
+
+    private static void flatten(Object level, long[] shape, int depth, Object flat, int[] next) {
+        int length = Array.getLength(level);
+        if (length != shape[depth]) {
+            throw new IllegalArgumentException("Nested arrays must be rectangular: at depth " + depth
+                    + " expected length " + shape[depth] + ", got " + length);
+        }
+        if (depth == shape.length - 1) {
+            System.arraycopy(level, 0, flat, next[0], length);
+            next[0] += length;
+            return;
+        }
+        for (int i = 0; i < length; i++) {
+            flatten(Array.get(level, i), shape, depth + 1, flat, next);
+        }
+    }
+
+    private static void checkCount(int count, long[] shape) {
+        long expected = Shape.of(shape).size();
+        if (expected != count) {
+            throw new IllegalArgumentException("Cannot make a tensor of shape " + Shape.of(shape) + " (" + expected
+                    + " values) from " + count + " values");
+        }
+    }
+
+    private static long[] toLongs(int[] values) {
+        return Arrays.stream(values).asLongStream().toArray();
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public Shape shape() {
+        return shape;
+    }
+
+    public DType dtype() {
+        return dtype;
+    }
+
+    public int rank() {
+        return shape.rank();
+    }
+
+    /** Number of elements. */
+    public long size() {
+        return shape.size();
+    }
+
+    // ---------------------------------------------------------------- shape changes
+
+    /** A new shape with the same values in row-major order; one dimension may be -1 (inferred). */
+    public Tensor reshape(long... newShape) {
+        long[] resolved = resolveReshape(newShape);
+        return wrap(contiguous().reshape('c', resolved));
+    }
+
+    public Tensor reshape(int... newShape) {
+        return reshape(toLongs(newShape));
+    }
+
+    private long[] resolveReshape(long[] newShape) {
+        long[] resolved = newShape.clone();
+        int inferred = -1;
+        long known = 1;
+        for (int i = 0; i < resolved.length; i++) {
+            if (resolved[i] == -1) {
+                if (inferred >= 0) {
+                    throw new IllegalArgumentException("reshape: only one dimension can be -1, got " + Arrays.toString(newShape));
+                }
+                inferred = i;
+            } else {
+                known *= resolved[i];
+            }
+        }
+        long total = size();
+        if (inferred >= 0) {
+            if (known == 0 || total % known != 0) {
+                throw new IllegalArgumentException("cannot reshape tensor of " + total + " values with shape " + shape
+                        + " into " + Arrays.toString(newShape));
+            }
+            resolved[inferred] = total / known;
+        } else if (known != total) {
+            throw new IllegalArgumentException("cannot reshape tensor of " + total + " values with shape " + shape
+                    + " into shape " + Shape.of(resolved) + " (" + known + " values)");
+        }
+        return resolved;
+    }
+
+    /** Removes every axis of size 1, like {@code np.squeeze(x)}. */
+    public Tensor squeeze() {
+        long[] kept = Arrays.stream(shape.toArray()).filter(d -> d != 1).toArray();
+        return reshape(kept);
+    }
+
+    /** Removes one axis of size 1, like {@code tf.squeeze(x, axis=-1)}. */
+    public Tensor squeeze(int axis) {
+        int index = shape.normalizeAxis(axis);
+        if (shape.get(index) != 1) {
+            throw new IllegalArgumentException("squeeze(" + axis + "): can only remove an axis of size 1, but axis "
+                    + index + " of shape " + shape + " has size " + shape.get(index));
+        }
+        long[] dims = shape.toArray();
+        long[] kept = new long[dims.length - 1];
+        for (int i = 0, j = 0; i < dims.length; i++) {
+            if (i != index) {
+                kept[j++] = dims[i];
+            }
+        }
+        return reshape(kept);
+    }
+
+    /** Inserts an axis of size 1, like {@code np.expand_dims(x, axis)}; -1 appends it at the end. */
+    public Tensor expandDims(int axis) {
+        int n = rank() + 1;
+        int index = axis < 0 ? axis + n : axis;
+        if (index < 0 || index >= n) {
+            throw new IllegalArgumentException("expandDims(" + axis + ") is out of bounds for a tensor of rank " + rank());
+        }
+        long[] dims = shape.toArray();
+        long[] grown = new long[n];
+        for (int i = 0, j = 0; i < n; i++) {
+            grown[i] = i == index ? 1 : dims[j++];
+        }
+        return reshape(grown);
+    }
+
+    /** All values in one axis: {@code (60000, 28, 28)} becomes {@code (60000, 784)} with {@code flatten(1)}... */
+    public Tensor flatten() {
+        return reshape(size());
+    }
+
+    /** Reverses the axes, like NumPy's {@code .T}. */
+    public Tensor transpose() {
+        int[] reversed = new int[rank()];
+        for (int i = 0; i < reversed.length; i++) {
+            reversed[i] = reversed.length - 1 - i;
+        }
+        return transpose(reversed);
+    }
+
+    /** Permutes the axes, like {@code np.transpose(x, axes)}. */
+    public Tensor transpose(int... axes) {
+        if (axes.length != rank()) {
+            throw new IllegalArgumentException("transpose: expected " + rank() + " axes for shape " + shape + ", got "
+                    + Arrays.toString(axes));
+        }
+        return wrap(data().permute(axes).dup('c'));
+    }
+
+    /** Joins tensors along an axis, like {@code tf.concat(tensors, axis)}. */
+    public static Tensor concat(int axis, Tensor... tensors) {
+        if (tensors.length == 0) {
+            throw new IllegalArgumentException("concat needs at least one tensor");
+        }
+        Shape first = tensors[0].shape;
+        int index = first.normalizeAxis(axis);
+        DType type = tensors[0].dtype;
+        for (Tensor t : tensors) {
+            type = DType.promote(type, t.dtype);
+            boolean compatible = t.rank() == first.rank();
+            for (int i = 0; compatible && i < first.rank(); i++) {
+                compatible = i == index || t.shape.get(i) == first.get(i);
+            }
+            if (!compatible) {
+                throw new IllegalArgumentException("concat along axis " + axis + " needs equal sizes on every other axis: "
+                        + "got shapes " + Arrays.stream(tensors).map(x -> x.shape.toString()).toList());
+            }
+        }
+        INDArray[] arrays = new INDArray[tensors.length];
+        for (int i = 0; i < tensors.length; i++) {
+            arrays[i] = tensors[i].astype(type).data();
+        }
+        return wrap(Nd4j.concat(index, arrays));
+    }
+
+    // ---------------------------------------------------------------- indexing
+
+    /** Indexes the leading axes, like {@code x[i]} or {@code x[i, j]}; negative indices count from the end. */
+    public Tensor get(long... index) {
+        if (index.length > rank()) {
+            throw new IllegalArgumentException("too many indices: " + index.length + " for a tensor of shape " + shape);
+        }
+        INDArrayIndex[] indices = new INDArrayIndex[index.length];
+        for (int i = 0; i < index.length; i++) {
+            long size = shape.get(i);
+            long at = index[i] < 0 ? index[i] + size : index[i];
+            if (at < 0 || at >= size) {
+                throw new IndexOutOfBoundsException("index " + index[i] + " is out of bounds for axis " + i + " with size "
+                        + size + " (shape " + shape + ")");
+            }
+            indices[i] = NDArrayIndex.point(at);
+        }
+        long[] rest = Arrays.copyOfRange(shape.toArray(), index.length, rank());
+        return wrap(data().get(indices).dup('c').reshape('c', rest));
+    }
+
+    public Tensor get(int... index) {
+        return get(toLongs(index));
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive) of the first axis, like {@code x[from:to]}. */
+    public Tensor slice(long from, long to) {
+        return slice(0, from, to);
+    }
+
+    /** {@code x[..., from:to, ...]} along one axis; bounds are clipped and may be negative, as in Python. */
+    public Tensor slice(int axis, long from, long to) {
+        int index = shape.normalizeAxis(axis);
+        long size = shape.get(index);
+        long start = clip(from < 0 ? from + size : from, size);
+        long end = Math.max(start, clip(to < 0 ? to + size : to, size));
+        INDArrayIndex[] indices = new INDArrayIndex[rank()];
+        Arrays.fill(indices, NDArrayIndex.all());
+        indices[index] = NDArrayIndex.interval(start, end);
+        long[] dims = shape.toArray();
+        dims[index] = end - start;
+        if (end == start) {
+            return wrap(Nd4j.create(dtype.nd4j(), dims));
+        }
+        return wrap(data().get(indices).dup('c').reshape('c', dims));
+    }
+
+    private static long clip(long value, long size) {
+        return Math.max(0, Math.min(value, size));
+    }
+
+    /** The last-axis channel {@code x[..., c]}: {@code (1, 49, 49, 2)} gives {@code (1, 49, 49)}. */
+    public Tensor channel(int c) {
+        int last = rank() - 1;
+        long channels = shape.get(last);
+        long at = c < 0 ? c + channels : c;
+        if (at < 0 || at >= channels) {
+            throw new IndexOutOfBoundsException("channel " + c + " does not exist: the last axis of " + shape + " has "
+                    + channels + " channels");
+        }
+        return slice(last, at, at + 1).squeeze(last);
+    }
+
+    /** The single value of a one-element tensor, like NumPy's {@code .item()}. */
+    public double item() {
+        if (size() != 1) {
+            throw new IllegalStateException("item() needs a tensor with exactly one value, got shape " + shape);
+        }
+        return data().getDouble(0L);
+    }
+
+    /** The value at a full index: {@code x.getDouble(0, 1)}. */
+    public double getDouble(long... index) {
+        if (index.length != rank()) {
+            throw new IllegalArgumentException("getDouble needs " + rank() + " indices for shape " + shape + ", got "
+                    + Arrays.toString(index));
+        }
+        return get(index).item();
+    }
+
+    // ---------------------------------------------------------------- conversion
+
+    /** A copy with another element type, like {@code x.astype("float32")}. */
+    public Tensor astype(String type) {
+        return astype(DType.of(type));
+    }
+
+    public Tensor astype(DType type) {
+        if (type == dtype) {
+            return this;
+        }
+        return wrap(data().castTo(type.nd4j()));
+    }
+
+    /** Row-major copy of the values as floats. */
+    public float[] toFloatArray() {
+        return contiguous().castTo(DataType.FLOAT).data().asFloat().clone();
+    }
+
+    /** Row-major copy of the values as doubles. */
+    public double[] toDoubleArray() {
+        return contiguous().castTo(DataType.DOUBLE).data().asDouble().clone();
+    }
+
+    /** Row-major copy of the values as ints (floats are truncated toward zero). */
+    public int[] toIntArray() {
+        return contiguous().castTo(DataType.INT).data().asInt().clone();
+    }
+
+    /** The values as nested Java arrays ({@code float[][]} for a float32 matrix...), like NumPy's {@code tolist()}. */
+    public Object toArray() {
+        Object flat = switch (dtype) {
+            case FLOAT32 -> toFloatArray();
+            case FLOAT64 -> toDoubleArray();
+            default -> toIntArray();
+        };
+        if (rank() == 0) {
+            return Array.get(flat, 0);
+        }
+        return nest(flat, shape.toIntArray(), 0, new int[] {0});
+    }
+
+    private static Object nest(Object flat, int[] dims, int depth, int[] next) {
+        int length = dims[depth];
+        Class<?> type = flat.getClass().getComponentType();
+        if (depth == dims.length - 1) {
+            Object row = Array.newInstance(type, length);
+            System.arraycopy(flat, next[0], row, 0, length);
+            next[0] += length;
+            return row;
+        }
+        int[] innerDims = Arrays.copyOfRange(dims, depth + 1, dims.length);
+        Object level = Array.newInstance(type, prepend(length, new int[innerDims.length]));
+        for (int i = 0; i < length; i++) {
+            Array.set(level, i, nest(flat, dims, depth + 1, next));
+        }
+        return level;
+    }
+
+    private static int[] prepend(int first, int[] zeros) {
+        int[] dims = new int[zeros.length + 1];
+        dims[0] = first;
+        return dims;
+    }
+
+    private INDArray contiguous() {
+        INDArray a = data();
+        return a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
+    }
+
+    // ---------------------------------------------------------------- arithmetic
+
+    public Tensor add(Tensor other) {
+        return broadcast(other, "add");
+    }
+
+    public Tensor sub(Tensor other) {
+        return broadcast(other, "sub");
+    }
+
+    public Tensor mul(Tensor other) {
+        return broadcast(other, "mul");
+    }
+
+    public Tensor div(Tensor other) {
+        return broadcast(other, "div");
+    }
+
+    public Tensor add(double value) {
+        return wrap(withScalar(value, false).data().add(value));
+    }
+
+    public Tensor sub(double value) {
+        return wrap(withScalar(value, false).data().sub(value));
+    }
+
+    public Tensor mul(double value) {
+        return wrap(withScalar(value, false).data().mul(value));
+    }
+
+    /** True division: integers become float32, as {@code x / 255} gives floats in NumPy. */
+    public Tensor div(double value) {
+        return wrap(withScalar(value, true).data().div(value));
+    }
+
+    public Tensor neg() {
+        return mul(-1);
+    }
+
+    /** This tensor in the type that an operation with {@code value} yields: floats stay, integers go float when needed. */
+    private Tensor withScalar(double value, boolean division) {
+        boolean whole = value == Math.rint(value) && !Double.isInfinite(value);
+        if (!dtype.isFloating() && (division || !whole)) {
+            return astype(DType.FLOAT32);
+        }
+        return this;
+    }
+
+    private Tensor broadcast(Tensor other, String op) {
+        DType type = DType.promote(dtype, other.dtype);
+        if (op.equals("div") && !type.isFloating()) {
+            type = DType.FLOAT32;
+        }
+        Broadcast.check(shape, other.shape, op);
+        INDArray a = astype(type).data();
+        INDArray b = other.astype(type).data();
+        INDArray out = switch (op) {
+            case "add" -> a.add(b);
+            case "sub" -> a.sub(b);
+            case "mul" -> a.mul(b);
+            default -> a.div(b);
+        };
+        return wrap(out);
+    }
+
+    /** Matrix product over the last axis of this and the first of {@code other}, like {@code a @ b} for 2-D. */
+    public Tensor matmul(Tensor other) {
+        DType type = DType.promote(dtype, other.dtype);
+        if (!type.isFloating()) {
+            type = DType.FLOAT32;
+        }
+        if (rank() != 2 || other.rank() != 2 || shape.get(1) != other.shape.get(0)) {
+            throw new IllegalArgumentException("matmul needs (n, k) @ (k, m), got " + shape + " @ " + other.shape);
+        }
+        return wrap(astype(type).data().mmul(other.astype(type).data()));
+    }
+
+    // ---------------------------------------------------------------- reductions and element-wise functions
+
+    public double sum() {
+        return data().castTo(DataType.DOUBLE).sumNumber().doubleValue();
+    }
+
+    public double mean() {
+        return data().castTo(DataType.DOUBLE).meanNumber().doubleValue();
+    }
+
+    public double max() {
+        return data().castTo(DataType.DOUBLE).maxNumber().doubleValue();
+    }
+
+    public double min() {
+        return data().castTo(DataType.DOUBLE).minNumber().doubleValue();
+    }
+
+    public Tensor sum(int axis) {
+        return wrap(floating().data().sum(shape.normalizeAxis(axis)));
+    }
+
+    public Tensor mean(int axis) {
+        return wrap(floating().data().mean(shape.normalizeAxis(axis)));
+    }
+
+    public Tensor max(int axis) {
+        return wrap(data().max(shape.normalizeAxis(axis)));
+    }
+
+    /** Index of the largest value along an axis (int64), like {@code np.argmax(x, axis)}. */
+    public Tensor argmax(int axis) {
+        return wrap(Nd4j.argMax(data(), shape.normalizeAxis(axis)));
+    }
+
+    public Tensor abs() {
+        return wrap(Transforms.abs(data(), true));
+    }
+
+    public Tensor sqrt() {
+        return wrap(Transforms.sqrt(floating().data(), true));
+    }
+
+    public Tensor exp() {
+        return wrap(Transforms.exp(floating().data(), true));
+    }
+
+    public Tensor square() {
+        return mul(this);
+    }
+
+    private Tensor floating() {
+        return dtype.isFloating() ? this : astype(DType.FLOAT32);
+    }
+
+    /** True when shapes match and every value is within {@code tolerance}. */
+    public boolean allClose(Tensor other, double tolerance) {
+        if (!shape.equals(other.shape)) {
+            return false;
+        }
+        return data().castTo(DataType.DOUBLE).equalsWithEps(other.data().castTo(DataType.DOUBLE), tolerance);
+    }
+
+    // ---------------------------------------------------------------- printing
+
+    /**
+     * A header with shape and dtype, then the values as NumPy prints them (summarised with {@code ...}
+     * beyond 1,000 values), e.g. {@code Tensor(shape=(2,), dtype=float32)} and {@code [1. 2.]}.
+     */
+    @Override
+    public String toString() {
+        if (isSymbolic()) {
+            return "<KerasTensor: shape=" + shape + " dtype=" + dtype + " (" + origin.describe() + ")>";
+        }
+        return "Tensor(shape=" + shape + ", dtype=" + dtype + ")\n" + TensorFormat.format(this);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Tensor other) || isSymbolic() || other.isSymbolic()) {
+            return this == o;
+        }
+        return dtype == other.dtype && shape.equals(other.shape) && array.equals(other.array);
+    }
+
+    @Override
+    public int hashCode() {
+        return shape.hashCode() * 31 + dtype.hashCode();
+    }
+}
