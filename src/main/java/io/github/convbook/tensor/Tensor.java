@@ -558,33 +558,34 @@ public final class Tensor {
     }
 
     public Tensor add(double value) {
-        return wrap(withScalar(value, false).data().add(value));
+        return scalarOp(value, "add");
     }
 
     public Tensor sub(double value) {
-        return wrap(withScalar(value, false).data().sub(value));
+        return scalarOp(value, "sub");
     }
 
     public Tensor mul(double value) {
-        return wrap(withScalar(value, false).data().mul(value));
+        return scalarOp(value, "mul");
     }
 
     /** True division: integers become float32, as {@code x / 255} gives floats in NumPy. */
     public Tensor div(double value) {
-        return wrap(withScalar(value, true).data().div(value));
+        return scalarOp(value, "div");
     }
 
     public Tensor neg() {
         return mul(-1);
     }
 
-    /** This tensor in the type that an operation with {@code value} yields: floats stay, integers go float when needed. */
-    private Tensor withScalar(double value, boolean division) {
+    /**
+     * {@code x op value}: floats stay floats, integers stay integers unless the value has a fraction or the op is a
+     * division. The scalar becomes a rank-0 tensor of the result type (ND4J's scalar ops reject integer arrays).
+     */
+    private Tensor scalarOp(double value, String op) {
         boolean whole = value == Math.rint(value) && !Double.isInfinite(value);
-        if (!dtype.isFloating() && (division || !whole)) {
-            return astype(DType.FLOAT32);
-        }
-        return this;
+        DType type = !dtype.isFloating() && (op.equals("div") || !whole) ? DType.FLOAT32 : dtype;
+        return astype(type).broadcast(wrap(Nd4j.scalar(type.nd4j(), value)), op);
     }
 
     private Tensor broadcast(Tensor other, String op) {

@@ -186,7 +186,6 @@ final class TensorFormat {
             FloatFormat f = new FloatFormat(dtype == DType.FLOAT32, scientific);
             for (double v : values) {
                 if (!Double.isFinite(v)) {
-                    f.padLeft = Math.max(f.padLeft, special(v).length());
                     continue;
                 }
                 String[] parts = f.digits(v);
@@ -194,6 +193,11 @@ final class TensorFormat {
                 f.padRight = Math.max(f.padRight, parts[1].length());
                 if (scientific) {
                     f.exponentDigits = Math.max(f.exponentDigits, parts[2].length());
+                }
+            }
+            for (double v : values) {
+                if (!Double.isFinite(v)) {   // nan and inf reach into the integer part's room, as NumPy pads them
+                    f.padLeft = Math.max(f.padLeft, special(v).length() - f.padRight - 1);
                 }
             }
             return f;
