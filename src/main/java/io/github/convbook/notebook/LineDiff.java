@@ -53,10 +53,10 @@ public final class LineDiff {
             if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
                 edits.add(" " + a.get(i++));
                 j++;
-            } else if (j < b.size() && (i == a.size() || common[i][j + 1] >= common[i + 1][j])) {
-                edits.add("+" + b.get(j++));
+            } else if (i < a.size() && (j == b.size() || common[i + 1][j] >= common[i][j + 1])) {
+                edits.add("-" + a.get(i++)); // removals first, as diff -u prints them
             } else {
-                edits.add("-" + a.get(i++));
+                edits.add("+" + b.get(j++));
             }
         }
         return edits;

@@ -57,6 +57,8 @@ final class LineMagics {
                 for (Path path : filesOnly ? finder.computeMatchingFiles() : finder.computeMatchingPaths()) {
                     paths.add(path.toAbsolutePath().toString());
                 }
+            } catch (java.nio.file.NoSuchFileException e) {
+                // a missing folder simply matches nothing; reported below
             } catch (IOException e) {
                 throw new CellError.Failure(CellError.of("IOException", where + " cannot read " + absolute + ": " + e.getMessage()));
             }

@@ -44,8 +44,8 @@ public final class NotebookExecutor {
     /** Executes the notebook in place: its code cells get fresh outputs and execution counts. */
     public Result execute(Notebook notebook) {
         notebook.markAsJava();
-        List<JsonObject> cells = notebook.codeCells();
-        cells.forEach(Notebook::clearOutputs);
+        List<JsonObject> cells = notebook.cells(); // numbered as Jupyter shows them, markdown included
+        notebook.codeCells().forEach(Notebook::clearOutputs);
         OutputRecorder recorder = new OutputRecorder();
         HeadlessKernel kernel = new HeadlessKernel(recorder);
         PrintStream originalOut = System.out;
@@ -60,8 +60,8 @@ public final class NotebookExecutor {
             for (int i = 0; i < cells.size(); i++) {
                 JsonObject cell = cells.get(i);
                 String source = Notebook.source(cell);
-                if (source.isBlank()) {
-                    continue; // Jupyter does not execute empty cells
+                if (!Notebook.isCode(cell) || source.isBlank()) {
+                    continue; // markdown stays as it is; Jupyter does not execute empty cells
                 }
                 executionCount++;
                 cell.addProperty("execution_count", executionCount);

@@ -15,27 +15,29 @@ public final class QuickMode {
 
     /** The number of epochs to train: full, or the cap if one is set and smaller. */
     public static int epochs(int full) {
-        return capped(full, MAX_EPOCHS);
+        return capped(full, System.getenv(MAX_EPOCHS));
     }
 
     /** The number of samples to use: full, or the cap if one is set and smaller. */
     public static int samples(int full) {
-        return capped(full, MAX_SAMPLES);
+        return capped(full, System.getenv(MAX_SAMPLES));
     }
 
     /** True when any cap is set. */
     public static boolean isOn() {
-        return cap(MAX_EPOCHS) != null || cap(MAX_SAMPLES) != null;
+        return epochs(Integer.MAX_VALUE) != Integer.MAX_VALUE || samples(Integer.MAX_VALUE) != Integer.MAX_VALUE;
     }
 
     /**
      * A line for readers, e.g. {@code note("epoch", 5)} gives "quick mode: 1 epoch (full run: 5)"
-     * under CONVBOOK_MAX_EPOCHS=1 and "5 epochs" without a cap. "sample"/"samples" uses the
-     * samples cap; any other word uses the epochs cap.
+     * under CONVBOOK_MAX_EPOCHS=1 and "5 epochs" without a cap. A unit starting with "sample"
+     * follows the samples cap; any other unit follows the epochs cap.
      */
     public static String note(String unit, int full) {
-        String variable = unit.startsWith("sample") ? MAX_SAMPLES : MAX_EPOCHS;
-        int used = capped(full, variable);
+        return note(unit, full, unit.startsWith("sample") ? samples(full) : epochs(full));
+    }
+
+    static String note(String unit, int full, int used) {
         String singular = unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
         if (used == full) {
             return full + " " + plural(singular, full);
@@ -47,25 +49,19 @@ public final class QuickMode {
         return count == 1 ? singular : singular + "s";
     }
 
-    private static int capped(int full, String variable) {
-        Integer cap = cap(variable);
-        return cap == null ? full : Math.min(full, cap);
-    }
-
-    /** The cap from the environment, or null when unset; a bad value fails loudly rather than silently training fully. */
-    private static Integer cap(String variable) {
-        String value = System.getenv(variable);
-        if (value == null || value.isBlank()) {
-            return null;
+    /** full, limited by the cap text from the environment; a bad cap fails loudly rather than silently training fully. */
+    static int capped(int full, String capValue) {
+        if (capValue == null || capValue.isBlank()) {
+            return full;
         }
         try {
-            int cap = Integer.parseInt(value.trim());
+            int cap = Integer.parseInt(capValue.trim());
             if (cap < 1) {
                 throw new NumberFormatException("must be at least 1");
             }
-            return cap;
+            return Math.min(full, cap);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException(variable + " must be a positive whole number, got \"" + value + "\"");
+            throw new IllegalStateException(MAX_EPOCHS + " and " + MAX_SAMPLES + " must be positive whole numbers, got \"" + capValue + "\"");
         }
     }
 }
