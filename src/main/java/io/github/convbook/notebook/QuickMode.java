@@ -1,0 +1,67 @@
+package io.github.convbook.notebook;
+
+/**
+ * Lets CI run every chapter quickly: the environment variables CONVBOOK_MAX_EPOCHS and
+ * CONVBOOK_MAX_SAMPLES cap what a chapter trains on. Unset (a learner's run), the full values pass
+ * through. A chapter writes {@code model.fit(x, y, QuickMode.epochs(5))} and may print
+ * {@code QuickMode.note("epoch", 5)} so readers know the recommended full run.
+ */
+public final class QuickMode {
+    public static final String MAX_EPOCHS = "CONVBOOK_MAX_EPOCHS";
+    public static final String MAX_SAMPLES = "CONVBOOK_MAX_SAMPLES";
+
+    private QuickMode() {
+    }
+
+    /** The number of epochs to train: full, or the cap if one is set and smaller. */
+    public static int epochs(int full) {
+        return capped(full, System.getenv(MAX_EPOCHS));
+    }
+
+    /** The number of samples to use: full, or the cap if one is set and smaller. */
+    public static int samples(int full) {
+        return capped(full, System.getenv(MAX_SAMPLES));
+    }
+
+    /** True when any cap is set. */
+    public static boolean isOn() {
+        return epochs(Integer.MAX_VALUE) != Integer.MAX_VALUE || samples(Integer.MAX_VALUE) != Integer.MAX_VALUE;
+    }
+
+    /**
+     * A line for readers, e.g. {@code note("epoch", 5)} gives "quick mode: 1 epoch (full run: 5)"
+     * under CONVBOOK_MAX_EPOCHS=1 and "5 epochs" without a cap. A unit starting with "sample"
+     * follows the samples cap; any other unit follows the epochs cap.
+     */
+    public static String note(String unit, int full) {
+        return note(unit, full, unit.startsWith("sample") ? samples(full) : epochs(full));
+    }
+
+    static String note(String unit, int full, int used) {
+        String singular = unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
+        if (used == full) {
+            return full + " " + plural(singular, full);
+        }
+        return "quick mode: " + used + " " + plural(singular, used) + " (full run: " + full + ")";
+    }
+
+    private static String plural(String singular, int count) {
+        return count == 1 ? singular : singular + "s";
+    }
+
+    /** full, limited by the cap text from the environment; a bad cap fails loudly rather than silently training fully. */
+    static int capped(int full, String capValue) {
+        if (capValue == null || capValue.isBlank()) {
+            return full;
+        }
+        try {
+            int cap = Integer.parseInt(capValue.trim());
+            if (cap < 1) {
+                throw new NumberFormatException("must be at least 1");
+            }
+            return Math.min(full, cap);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(MAX_EPOCHS + " and " + MAX_SAMPLES + " must be positive whole numbers, got \"" + capValue + "\"");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.github.convbook.notebook;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Command line: executes notebooks headless, or checks that their committed outputs are fresh.
+ * <pre>
+ * java -cp 'kernel-lib/*' io.github.convbook.notebook.RunNotebooks [options] [notebook.ipynb | folder]...
+ *   (no paths)                  notebooks/
+ *   --check                     run in memory, compare committed text outputs, write nothing
+ *   --html                      also write NAME.html beside each executed notebook
+ *   --timeout-per-cell SECONDS  stop a cell running longer (default 600)
+ * exit 0: all ran (and, with --check, all outputs fresh)
+ * exit 1: a notebook failed: a cell error, a stale output, a dialect problem or an unreadable notebook
+ * exit 2: the command line is wrong (unknown option, missing path)
+ * </pre>
+ */
+public final class RunNotebooks {
+    static final int OK = 0;
+    static final int NOTEBOOK_FAILED = 1;
+    static final int USAGE = 2;
+
+    private final boolean check;
+    private final boolean html;
+    private final Duration timeoutPerCell;
+    private final PrintStream console;
+
+    RunNotebooks(boolean check, boolean html, Duration timeoutPerCell, PrintStream console) {
+        this.check = check;
+        this.html = html;
+        this.timeoutPerCell = timeoutPerCell;
+        this.console = console;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    /** Everything main does except exiting, so tests can call it. */
+    public static int run(String[] args, PrintStream console) {
+        boolean check = false;
+        boolean html = false;
+        Duration timeout = Duration.ofSeconds(600);
+        List<Path> paths = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--check" -> check = true;
+                case "--html" -> html = true;
+                case "--timeout-per-cell" -> {
+                    if (i + 1 >= args.length || !args[i + 1].matches("\\d+")) {
+                        console.println("error: --timeout-per-cell expects a whole number of seconds, got "
+                                + (i + 1 < args.length ? "\"" + args[i + 1] + "\"" : "nothing"));
+                        return USAGE;
+                    }
+                    timeout = Duration.ofSeconds(Long.parseLong(args[++i]));
+                }
+                default -> {
+                    if (args[i].startsWith("--")) {
+                        console.println("error: unknown option " + args[i] + "; expected --check, --html or --timeout-per-cell SECONDS");
+                        return USAGE;
+                    }
+                    paths.add(Path.of(args[i]));
+                }
+            }
+        }
+        if (paths.isEmpty()) {
+            paths.add(Path.of("notebooks"));
+        }
+        List<Path> notebooks;
+        try {
+            notebooks = findNotebooks(paths);
+        } catch (IllegalArgumentException e) {
+            console.println("error: " + e.getMessage());
+            return USAGE;
+        }
+        return new RunNotebooks(check, html, timeout, console).runAll(notebooks);
+    }
+
+    /** Notebooks named directly, and the .ipynb files of named folders (not recursive), in name order. */
+    static List<Path> findNotebooks(List<Path> paths) {
+        List<Path> notebooks = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> files = Files.list(path)) {
+                    files.filter(f -> f.getFileName().toString().endsWith(".ipynb")).sorted().forEach(notebooks::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else if (Files.isRegularFile(path)) {
+                notebooks.add(path);
+            } else {
+                throw new IllegalArgumentException("expected a notebook (.ipynb) or a folder of notebooks, but "
+                        + path.toAbsolutePath() + " does not exist");
+            }
+        }
+        return notebooks;
+    }
+
+    private int runAll(List<Path> notebooks) {
+        long start = System.nanoTime();
+        int cells = 0;
+        List<String> failures = new ArrayList<>();
+        for (Path path : notebooks) {
+            try {
+                Outcome outcome = runOne(path);
+                cells += outcome.cells;
+                if (outcome.failure != null) {
+                    failures.add(outcome.failure);
+                }
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                console.println(e.getMessage());
+                failures.add(path.getFileName() + ": " + e.getMessage());
+            }
+        }
+        console.printf("%s %d notebook(s), %d cell(s) in %.1f s: %d ok, %d failed%n",
+                check ? "checked" : "ran", notebooks.size(), cells, (System.nanoTime() - start) / 1e9,
+                notebooks.size() - failures.size(), failures.size());
+        failures.forEach(f -> console.println("  FAILED " + f));
+        return failures.isEmpty() ? OK : NOTEBOOK_FAILED;
+    }
+
+    private record Outcome(int cells, String failure) {
+    }
+
+    private Outcome runOne(Path path) {
+        Notebook committed = NotebookFile.read(path);
+        List<String> problems = DialectLint.problems(committed);
+        if (!problems.isEmpty()) {
+            problems.forEach(console::println);
+            return new Outcome(0, committed.name() + ": uses magics outside the IJava 1.3 dialect");
+        }
+        Notebook fresh = check ? committed.copy() : committed;
+        NotebookExecutor.Result result = new NotebookExecutor(timeoutPerCell, timing -> console.println(timing)).execute(fresh);
+        String failure = null;
+        if (result.failed()) {
+            failure = committed.name() + ": cell " + result.errorCell() + " " + result.error().ename() + ": " + result.error().evalue();
+            result.error().traceback().forEach(line -> console.println("    " + line));
+        }
+        if (check) {
+            String diff = FreshnessCheck.diff(committed, fresh);
+            if (!diff.isEmpty()) {
+                console.print(diff);
+                failure = failure != null ? failure : committed.name() + ": committed outputs differ from a fresh run (diff above)";
+            }
+        } else {
+            NotebookFile.write(fresh, path);
+            if (html) {
+                String name = path.getFileName().toString().replaceFirst("\\.ipynb$", "") + ".html";
+                NotebookFile.writeAtomically(path.resolveSibling(name), HtmlExport.toHtml(fresh));
+            }
+        }
+        return new Outcome(result.timings().size(), failure);
+    }
+}

@@ -1,0 +1,3 @@
+String greet(String name) {
+    return "Hello, " + name + "!";
+}
