@@ -39,6 +39,31 @@ public enum Activations {
         }
     }
 
+    /**
+     * Turns the gradient with respect to the activation's output into the gradient with respect to its input,
+     * overwriting {@code gradient}. Uses the output {@code y}, which every function here can be differentiated from.
+     */
+    public INDArray backwardInPlace(INDArray y, INDArray gradient) {
+        switch (this) {
+            case RELU: return gradient.muli(y.gt(0).castTo(y.dataType()));
+            case SIGMOID: return gradient.muli(y.rsub(1).muli(y));                  // y (1 - y)
+            case TANH: return gradient.muli(y.mul(y).rsubi(1));                     // 1 - y^2
+            case LEAKY_RELU: return gradient.muli(y.gt(0).castTo(y.dataType()).muli(1 - LEAKY_RELU_ALPHA).addi(LEAKY_RELU_ALPHA));
+            case SOFTMAX: return softmaxBackward(y, gradient);
+            default: return gradient;
+        }
+    }
+
+    /** Softmax's Jacobian-vector product per row: {@code y * (g - sum(g * y))}. */
+    private static INDArray softmaxBackward(INDArray y, INDArray gradient) {
+        long classes = y.size(y.rank() - 1);
+        INDArray yRows = y.reshape('c', -1, classes);
+        INDArray gRows = gradient.reshape('c', -1, classes);
+        INDArray dot = gRows.mul(yRows).sum(1).reshape(-1, 1);
+        gRows.subiColumnVector(dot).muli(yRows);
+        return gRows.reshape('c', y.shape());
+    }
+
     /** Softmax over the last axis, shifted by the row maximum so large logits do not overflow. */
     private static INDArray softmaxLastAxis(INDArray x) {
         long classes = x.size(x.rank() - 1);

@@ -14,7 +14,12 @@ public class AveragePooling2D extends Pooling2D<AveragePooling2D> {
     }
 
     @Override
-    public INDArray call(INDArray input, boolean training) {
+    protected INDArray pool(INDArray input) {
         return NativeOps.averagePool(input, poolSize, effectiveStrides(), padding);
+    }
+
+    @Override
+    protected INDArray poolBackward(INDArray input, INDArray outputGradient) {
+        return NativeOps.averagePoolBackward(input, outputGradient, poolSize, effectiveStrides(), padding);
     }
 }

@@ -23,6 +23,8 @@ public abstract class Conv<T extends Conv<T>> extends Layer {
     private Initializers.Initializer biasInitializer = Initializers.of("zeros");
     protected INDArray kernel;
     protected INDArray bias;
+    private INDArray lastInput;    // kept by call(..., training = true) for backward
+    private INDArray lastOutput;
 
     protected Conv(int filters, int kernelSize) {
         if (filters <= 0) {
@@ -152,4 +154,31 @@ public abstract class Conv<T extends Conv<T>> extends Layer {
 
     /** The number of input channels the built kernel takes. */
     protected abstract long kernelInputChannels();
+
+    /** The convolution itself, before the activation. */
+    protected abstract INDArray convolve(INDArray input);
+
+    /** Gradients of input, kernel and bias (when used) from the gradient of the convolution's output. */
+    protected abstract INDArray[] convolveBackward(INDArray input, INDArray outputGradient);
+
+    @Override
+    public INDArray call(INDArray input, boolean training) {
+        INDArray out = activation.applyInPlace(convolve(input));
+        if (training) {
+            lastInput = input;
+            lastOutput = out;
+        }
+        return out;
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        INDArray beforeActivation = activation.backwardInPlace(lastOutput, outputGradient.dup());
+        INDArray[] grads = convolveBackward(lastInput, beforeActivation);
+        setGradient("kernel", grads[1]);
+        if (bias != null) {
+            setGradient("bias", grads[2]);
+        }
+        return needInputGradient ? grads[0] : null;
+    }
 }

@@ -41,9 +41,13 @@ public class Conv2D extends Conv<Conv2D> {
     }
 
     @Override
-    public INDArray call(INDArray input, boolean training) {
-        INDArray out = NativeOps.conv2d(input, kernel, bias, strides, padding, dilationRate);
-        return activation.applyInPlace(out);
+    protected INDArray convolve(INDArray input) {
+        return NativeOps.conv2d(input, kernel, bias, strides, padding, dilationRate);
+    }
+
+    @Override
+    protected INDArray[] convolveBackward(INDArray input, INDArray outputGradient) {
+        return NativeOps.conv2dBackward(input, kernel, bias, outputGradient, strides, padding, dilationRate);
     }
 
     @Override

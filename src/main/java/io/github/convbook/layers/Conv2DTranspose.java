@@ -44,13 +44,30 @@ public class Conv2DTranspose extends Conv<Conv2DTranspose> {
     }
 
     @Override
-    public INDArray call(INDArray input, boolean training) {
+    protected INDArray convolve(INDArray input) {
         INDArray out = NativeOps.conv2dTranspose(input, kernel, bias, strides, padding, dilationRate);
         long[] expected = computeOutputShape(Shape.of(input.shape())).toArray();
         if (out.size(1) < expected[1] || out.size(2) < expected[2]) {
             out = padBottomRight(out, expected);
         }
-        return activation.applyInPlace(out);
+        return out;
+    }
+
+    @Override
+    protected INDArray[] convolveBackward(INDArray input, INDArray outputGradient) {
+        long reachedHeight = (input.size(1) - 1) * strides[0] + dilatedKernel(0);
+        long reachedWidth = (input.size(2) - 1) * strides[1] + dilatedKernel(1);
+        if (padding == Padding.SAME || (reachedHeight == outputGradient.size(1) && reachedWidth == outputGradient.size(2))) {
+            return NativeOps.conv2dTransposeBackward(input, kernel, bias, outputGradient, strides, padding, dilationRate);
+        }
+        // only the reached part depends on the kernel; the bias reaches every output pixel
+        INDArray reached = outputGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, reachedHeight),
+                NDArrayIndex.interval(0, reachedWidth), NDArrayIndex.all()).dup('c');
+        INDArray[] grads = NativeOps.conv2dTransposeBackward(input, kernel, bias, reached, strides, padding, dilationRate);
+        if (bias != null) {
+            grads[2] = outputGradient.sum(0, 1, 2);
+        }
+        return grads;
     }
 
     /**

@@ -15,6 +15,8 @@ public class Dense extends Layer {
     private Initializers.Initializer biasInitializer = Initializers.of("zeros");
     private INDArray kernel;
     private INDArray bias;
+    private INDArray lastRows;     // the input as (samples, features), kept for backward
+    private INDArray lastOutput;   // (samples, units) after the activation
 
     public Dense(int units) {
         if (units <= 0) {
@@ -110,7 +112,27 @@ public class Dense extends Layer {
         if (bias != null) {
             out.addiRowVector(bias);
         }
-        return activation.applyInPlace(out).reshape('c', outShape);
+        activation.applyInPlace(out);
+        if (training) {
+            lastRows = rows;
+            lastOutput = out;
+        }
+        return out.reshape('c', outShape);
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        INDArray grad = activation.backwardInPlace(lastOutput, outputGradient.reshape('c', -1, units).dup());
+        setGradient("kernel", lastRows.transpose().mmul(grad));
+        if (bias != null) {
+            setGradient("bias", grad.sum(0));
+        }
+        if (!needInputGradient) {
+            return null;
+        }
+        long[] inputShape = outputGradient.shape().clone();
+        inputShape[inputShape.length - 1] = kernel.size(0);
+        return grad.mmul(kernel.transpose()).reshape('c', inputShape);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public class Dropout extends Layer {
     private final double rate;
+    private INDArray lastMask;   // null when nothing was dropped
 
     public Dropout(double rate) {
         if (!(rate >= 0 && rate < 1)) {
@@ -41,10 +42,20 @@ public class Dropout extends Layer {
 
     @Override
     public INDArray call(INDArray input, boolean training) {
+        lastMask = null;
         if (!training || rate == 0) {
             return input;
         }
-        return input.mul(mask(input.shape(), input));
+        lastMask = mask(input.shape(), input);
+        return input.mul(lastMask);
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        if (!needInputGradient) {
+            return null;
+        }
+        return lastMask == null ? outputGradient : outputGradient.mul(lastMask);
     }
 
     /** Kept positions hold {@code 1 / (1 - rate)}, dropped ones 0, drawn from the seeded generator. */

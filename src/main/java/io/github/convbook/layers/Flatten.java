@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Lays every sample's values out in one axis: (batch, 3, 3, 128) becomes (batch, 1152). */
 public class Flatten extends Layer {
+    private long[] lastInputShape;
     @Override
     public Flatten name(String name) {
         super.name(name);
@@ -30,6 +31,14 @@ public class Flatten extends Layer {
 
     @Override
     public INDArray call(INDArray input, boolean training) {
+        if (training) {
+            lastInputShape = input.shape();
+        }
         return input.reshape('c', input.size(0), -1);
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        return needInputGradient ? outputGradient.reshape('c', lastInputShape) : null;
     }
 }

@@ -34,4 +34,9 @@ public class InputLayer extends Layer {
     public INDArray call(INDArray input, boolean training) {
         return input;
     }
+
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        return needInputGradient ? outputGradient : null;
+    }
 }

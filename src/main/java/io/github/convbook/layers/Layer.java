@@ -20,6 +20,7 @@ public abstract class Layer {
     private Shape inputShape;             // without batch, as given by inputShape(...)
     private Shape builtInputShape;        // with batch (maybe None), fixed by the first input
     private final Map<String, INDArray> weights = new LinkedHashMap<>();
+    private final Map<String, INDArray> gradients = new LinkedHashMap<>();
 
     protected Layer() {
         this.name = defaultName();
@@ -152,8 +153,28 @@ public abstract class Layer {
     /** The output shape for an input shape (batch may be None), as Keras's {@code compute_output_shape}. */
     public abstract Shape computeOutputShape(Shape inputShape);
 
-    /** The forward computation on a batch; {@code training} switches layers such as Dropout. */
+    /**
+     * The forward computation on a batch; {@code training} switches layers such as Dropout and makes the layer keep
+     * what {@link #backward} needs (its input, its output).
+     */
     public abstract INDArray call(INDArray input, boolean training);
+
+    /**
+     * Back-propagation through the last {@code call(input, true)}: from the loss gradient with respect to this layer's
+     * output, stores the gradients of its weights ({@link #gradients()}) and returns the gradient with respect to its
+     * input, or null when {@code needInputGradient} is false (the first layer: nothing before it learns).
+     */
+    public abstract INDArray backward(INDArray outputGradient, boolean needInputGradient);
+
+    /** Records the gradient of a weight computed by {@link #backward}. */
+    protected void setGradient(String weightName, INDArray gradient) {
+        gradients.put(weightName, gradient);
+    }
+
+    /** The gradients of the last backward pass, by weight name, in the order of {@link #weightArrays()}. */
+    public Map<String, INDArray> gradients() {
+        return gradients;
+    }
 
     /** A built layer only accepts inputs whose non-batch sizes it was built for (its weights depend on them). */
     protected void validateAgainstBuild(Shape inputShape) {
@@ -246,9 +267,9 @@ public abstract class Layer {
         return weights.values().stream().mapToLong(INDArray::length).sum();
     }
 
-    /** The weight arrays themselves, for optimizers. */
+    /** The weight arrays themselves (updated in place by optimizers), by name: {@code kernel}, {@code bias}. */
     public Map<String, INDArray> weightArrays() {
-        return weights;
+        return java.util.Collections.unmodifiableMap(weights);
     }
 
     @Override

@@ -14,7 +14,12 @@ public class MaxPooling2D extends Pooling2D<MaxPooling2D> {
     }
 
     @Override
-    public INDArray call(INDArray input, boolean training) {
+    protected INDArray pool(INDArray input) {
         return NativeOps.maxPool(input, poolSize, effectiveStrides(), padding);
+    }
+
+    @Override
+    protected INDArray poolBackward(INDArray input, INDArray outputGradient) {
+        return NativeOps.maxPoolBackward(input, outputGradient, poolSize, effectiveStrides(), padding);
     }
 }

@@ -3,6 +3,7 @@ package io.github.convbook.layers;
 import io.github.convbook.ops.Checks;
 import io.github.convbook.ops.Padding;
 import io.github.convbook.tensor.Shape;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What {@link MaxPooling2D} and {@link AveragePooling2D} share: a window of {@code poolSize} (default 2x2) moved by
@@ -14,6 +15,7 @@ public abstract class Pooling2D<T extends Pooling2D<T>> extends Layer {
     protected int[] poolSize;
     protected int[] strides;          // null: same as poolSize
     protected Padding padding = Padding.VALID;
+    protected INDArray lastInput;   // kept by call(..., training = true) for backward
 
     protected Pooling2D(int poolSize) {
         this.poolSize = Checks.pair(getClass().getSimpleName(), "poolSize", poolSize);
@@ -59,6 +61,25 @@ public abstract class Pooling2D<T extends Pooling2D<T>> extends Layer {
     protected void validateInput(Shape inputShape) {
         requireRank(inputShape, 4, "(batch, height, width, channels)");
         Checks.windowFits(describe(), inputShape, poolSize[0], poolSize[1], padding);
+    }
+
+    /** The pooling itself on a batch. */
+    protected abstract INDArray pool(INDArray input);
+
+    /** The input gradient from the output gradient. */
+    protected abstract INDArray poolBackward(INDArray input, INDArray outputGradient);
+
+    @Override
+    public INDArray call(INDArray input, boolean training) {
+        if (training) {
+            lastInput = input;
+        }
+        return pool(input);
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        return needInputGradient ? poolBackward(lastInput, outputGradient) : null;
     }
 
     @Override

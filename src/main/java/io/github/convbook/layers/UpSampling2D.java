@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public class UpSampling2D extends Layer {
     private int[] size;
+    private INDArray lastInput;
 
     public UpSampling2D() {
         this(2);
@@ -53,6 +54,14 @@ public class UpSampling2D extends Layer {
 
     @Override
     public INDArray call(INDArray input, boolean training) {
+        if (training) {
+            lastInput = input;
+        }
         return NativeOps.upSample(input, size);
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        return needInputGradient ? NativeOps.upSampleBackward(lastInput, outputGradient) : null;
     }
 }

@@ -4,6 +4,11 @@ import io.github.convbook.layers.InputLayer;
 import io.github.convbook.layers.Layer;
 import io.github.convbook.layers.Naming;
 import io.github.convbook.layers.Node;
+import io.github.convbook.losses.Loss;
+import io.github.convbook.losses.Losses;
+import io.github.convbook.metrics.Metrics;
+import io.github.convbook.optimizers.Optimizer;
+import io.github.convbook.optimizers.Optimizers;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;
@@ -21,6 +26,7 @@ public class Model {
     private static final int DEFAULT_BATCH_SIZE = 32;
 
     private String name;
+    private Trainer trainer;   // set by compile
     protected Tensor input;
     protected final List<Layer> layers = new ArrayList<>();         // without the input layer
     protected final List<Shape> outputShapes = new ArrayList<>();   // one per layer, batch None
@@ -158,6 +164,47 @@ public class Model {
     /** A functional model lists its input layer; a Sequential model does not. */
     protected boolean showsInputLayer() {
         return true;
+    }
+
+    // ---------------------------------------------------------------- training
+
+    /** Keras's {@code compile(optimizer="rmsprop", loss="sparse_categorical_crossentropy", metrics=["accuracy"])}. */
+    public Model compile(String optimizer, String loss, String... metrics) {
+        return compile(Optimizers.get(optimizer), loss, metrics);
+    }
+
+    /** With an optimizer object, e.g. {@code new Adam(0.0005)} or {@code new Adadelta(1.0)}. */
+    public Model compile(Optimizer optimizer, String loss, String... metrics) {
+        Loss lossFunction = Losses.get(loss);
+        for (String metric : metrics) {
+            Metrics.resolve(metric, new long[] {1, 2}, new long[] {1, 2});   // fail now on an unknown name
+        }
+        this.trainer = new Trainer(this, optimizer, lossFunction, List.of(metrics));
+        return this;
+    }
+
+    private Trainer trainer(String call) {
+        if (trainer == null) {
+            throw new IllegalStateException("You must compile the model before calling " + call
+                    + ": model.compile(\"rmsprop\", \"sparse_categorical_crossentropy\", \"accuracy\")");
+        }
+        return trainer;
+    }
+
+    /**
+     * Trains the model, as Keras's {@code fit}: {@code model.fit(x, y, epochs(5), batchSize(64))} with
+     * {@code import static io.github.convbook.models.Fit.*}. Returns the per-epoch loss and metrics.
+     */
+    public History fit(Tensor x, Tensor y, Fit.Option... options) {
+        Trainer t = trainer("fit");
+        return t.fit(x, y, Fit.Settings.of(options));
+    }
+
+    /** The loss and metrics on data, printed like Keras ({@code 313/313 [====] - 1s 3ms/step - loss: ...}). */
+    public Evaluation evaluate(Tensor x, Tensor y, Fit.Option... options) {
+        Trainer t = trainer("evaluate");
+        Fit.Settings settings = Fit.Settings.of(options);
+        return new Evaluation(t.evaluate(t.asInput(x), y.data(), settings.batchSize, settings.verbose));
     }
 
     // ---------------------------------------------------------------- inference

@@ -31,6 +31,32 @@ public final class NativeOps {
         return Nd4j.exec(op.build())[0];
     }
 
+    /**
+     * {@code conv2d_bp}: from the output gradient, the gradients of input, kernel and bias (bias only when given),
+     * in that order.
+     */
+    public static INDArray[] conv2dBackward(INDArray input, INDArray kernel, INDArray bias, INDArray outputGradient,
+                                            int[] strides, Padding padding, int[] dilation) {
+        return backward("conv2d_bp", input, kernel, bias, outputGradient, strides, padding, dilation);
+    }
+
+    /** {@code deconv2d_bp}: gradients of input, kernel (kh, kw, out, in) and bias. */
+    public static INDArray[] conv2dTransposeBackward(INDArray input, INDArray kernel, INDArray bias, INDArray outputGradient,
+                                                     int[] strides, Padding padding, int[] dilation) {
+        return backward("deconv2d_bp", input, kernel, bias, outputGradient, strides, padding, dilation);
+    }
+
+    private static INDArray[] backward(String name, INDArray input, INDArray kernel, INDArray bias, INDArray outputGradient,
+                                       int[] strides, Padding padding, int[] dilation) {
+        INDArray[] inputs = bias == null ? new INDArray[] {input, kernel, outputGradient}
+                : new INDArray[] {input, kernel, bias, outputGradient};
+        DynamicCustomOp op = DynamicCustomOp.builder(name).addInputs(inputs)
+                .addIntegerArguments((int) kernel.size(0), (int) kernel.size(1), strides[0], strides[1], 0, 0,
+                        dilation[0], dilation[1], padding == Padding.SAME ? 1 : 0, NHWC, KERNEL_HWIO)
+                .build();
+        return Nd4j.exec(op);
+    }
+
     private static INDArray[] withBias(INDArray input, INDArray kernel, INDArray bias) {
         return bias == null ? new INDArray[] {input, kernel} : new INDArray[] {input, kernel, bias};
     }
@@ -49,6 +75,33 @@ public final class NativeOps {
         DynamicCustomOp op = DynamicCustomOp.builder(name).addInputs(input)
                 .addIntegerArguments(poolSize[0], poolSize[1], strides[0], strides[1], 0, 0, 1, 1,
                         padding == Padding.SAME ? 1 : 0, extra, NHWC)
+                .build();
+        return Nd4j.exec(op)[0];
+    }
+
+    /** {@code maxpool2d_bp}: the input gradient; each window's gradient goes to its largest input. */
+    public static INDArray maxPoolBackward(INDArray input, INDArray outputGradient, int[] poolSize, int[] strides, Padding padding) {
+        return poolBackward("maxpool2d_bp", input, outputGradient, poolSize, strides, padding);
+    }
+
+    /** {@code avgpool2d_bp}: the input gradient; each window's gradient is shared by its (unpadded) inputs. */
+    public static INDArray averagePoolBackward(INDArray input, INDArray outputGradient, int[] poolSize, int[] strides, Padding padding) {
+        return poolBackward("avgpool2d_bp", input, outputGradient, poolSize, strides, padding);
+    }
+
+    private static INDArray poolBackward(String name, INDArray input, INDArray outputGradient, int[] poolSize, int[] strides,
+                                         Padding padding) {
+        DynamicCustomOp op = DynamicCustomOp.builder(name).addInputs(input, outputGradient)
+                .addIntegerArguments(poolSize[0], poolSize[1], strides[0], strides[1], 0, 0, 1, 1,
+                        padding == Padding.SAME ? 1 : 0, 0, NHWC)
+                .build();
+        return Nd4j.exec(op)[0];
+    }
+
+    /** {@code upsampling2d_bp}: each input pixel's gradient is the sum over the pixels it was copied to. */
+    public static INDArray upSampleBackward(INDArray input, INDArray outputGradient) {
+        DynamicCustomOp op = DynamicCustomOp.builder("upsampling2d_bp").addInputs(input, outputGradient)
+                .addIntegerArguments(0)   // isNCHW = 0
                 .build();
         return Nd4j.exec(op)[0];
     }

@@ -1,0 +1,43 @@
+package io.github.convbook.losses;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Cross-entropy for one-hot targets (N, classes), as Keras computes it from probabilities: normalised to sum 1,
+ * clipped to [1e-7, 1 - 1e-7], then {@code -sum(y * log(p))}.
+ */
+public class CategoricalCrossentropy extends Loss {
+    @Override
+    public String name() {
+        return "categorical_crossentropy";
+    }
+
+    @Override
+    public void validate(long[] yTrueShape, long[] yPredShape) {
+        if (!Arrays.equals(yTrueShape, yPredShape)) {
+            throw new IllegalArgumentException(name() + " expects one-hot targets of the predictions' shape "
+                    + Arrays.toString(yPredShape) + ", got " + Arrays.toString(yTrueShape)
+                    + (yTrueShape.length == 1 ? ". For integer labels use sparse_categorical_crossentropy or Utils.toCategorical(y)" : ""));
+        }
+    }
+
+    @Override
+    public double value(INDArray yTrue, INDArray yPred) {
+        INDArray normalised = yPred.divColumnVector(yPred.sum(1).reshape(-1, 1));
+        INDArray logP = Transforms.log(clip(normalised), false);
+        return logP.muli(yTrue).sum(1).negi().meanNumber().doubleValue();
+    }
+
+    @Override
+    public INDArray gradient(INDArray yTrue, INDArray yPred) {
+        long n = yPred.size(0);
+        INDArray sum = yPred.sum(1).reshape(-1, 1);
+        INDArray normalised = yPred.divColumnVector(sum);
+        // g = d/d(normalised) of -sum(y log clip(normalised)); then back through p / sum(p)
+        INDArray g = yTrue.div(clip(normalised)).negi().muli(insideClip(normalised));
+        INDArray dot = g.mul(normalised).sum(1).reshape(-1, 1);
+        return g.subiColumnVector(dot).diviColumnVector(sum).divi(n);
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.convbook.metrics;
+
+import java.util.Locale;
+
+/** Metrics by name, resolved as Keras's compile does. */
+public final class Metrics {
+    private Metrics() {
+    }
+
+    /**
+     * "accuracy" (or "acc") becomes binary accuracy when the model outputs one value per sample, sparse categorical
+     * accuracy when targets are integer labels (lower rank, or one column against many), categorical otherwise.
+     */
+    public static Metric resolve(String name, long[] yTrueShape, long[] yPredShape) {
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        switch (key) {
+            case "accuracy":
+            case "acc": {
+                boolean binary = yPredShape[yPredShape.length - 1] == 1;
+                boolean sparse = yTrueShape.length < yPredShape.length
+                        || (yTrueShape[yTrueShape.length - 1] == 1 && yPredShape[yPredShape.length - 1] > 1);
+                Accuracy.Kind kind = binary ? Accuracy.Kind.BINARY
+                        : sparse ? Accuracy.Kind.SPARSE_CATEGORICAL : Accuracy.Kind.CATEGORICAL;
+                return new Accuracy(name, kind);
+            }
+            case "sparse_categorical_accuracy": return new Accuracy(key, Accuracy.Kind.SPARSE_CATEGORICAL);
+            case "categorical_accuracy": return new Accuracy(key, Accuracy.Kind.CATEGORICAL);
+            case "binary_accuracy": return new Accuracy(key, Accuracy.Kind.BINARY);
+            default:
+                throw new IllegalArgumentException("Unknown metric '" + name + "': expected accuracy, sparse_categorical_accuracy, "
+                        + "categorical_accuracy or binary_accuracy");
+        }
+    }
+}

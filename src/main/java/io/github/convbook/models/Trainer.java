@@ -1,0 +1,204 @@
+package io.github.convbook.models;
+
+import io.github.convbook.layers.Layer;
+import io.github.convbook.losses.Loss;
+import io.github.convbook.metrics.Metric;
+import io.github.convbook.metrics.Metrics;
+import io.github.convbook.optimizers.Optimizer;
+import io.github.convbook.tensor.RandomState;
+import io.github.convbook.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The training loop behind {@code fit} and the evaluation loop behind {@code evaluate}: batches, forward pass,
+ * loss, backward pass, optimizer step, running averages of loss and metrics, progress line.
+ */
+final class Trainer {
+    private final Model model;
+    private final Optimizer optimizer;
+    private final Loss loss;
+    private final List<String> metricNames;
+
+    Trainer(Model model, Optimizer optimizer, Loss loss, List<String> metricNames) {
+        this.model = model;
+        this.optimizer = optimizer;
+        this.loss = loss;
+        this.metricNames = metricNames;
+    }
+
+    History fit(Tensor x, Tensor y, Fit.Settings settings) {
+        INDArray allX = asInput(x);
+        INDArray allY = y.data();
+        long n = allX.size(0);
+        checkTargets(allX, allY, "fit");
+        long trainCount = n;
+        INDArray valX = settings.validationX == null ? null : asInput(settings.validationX);
+        INDArray valY = settings.validationY == null ? null : settings.validationY.data();
+        if (settings.validationSplit > 0) {
+            // Keras keeps the last fraction for validation, chosen before any shuffling
+            trainCount = (long) Math.floor(n * (1 - settings.validationSplit));
+            valX = rows(allX, trainCount, n);
+            valY = rows(allY, trainCount, n);
+        }
+        if (valX != null) {
+            checkTargets(valX, valY, "validation");
+        }
+        List<Metric> metrics = resolveMetrics(allY, allX);
+        History history = new History();
+        int steps = (int) ((trainCount + settings.batchSize - 1) / settings.batchSize);
+        int[] order = new int[(int) trainCount];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        List<Layer> layers = model.layers;
+        for (int epoch = 1; epoch <= settings.epochs; epoch++) {
+            if (settings.verbose > 0) {
+                System.out.println("Epoch " + epoch + "/" + settings.epochs);
+            }
+            if (settings.shuffle) {
+                shuffle(order);
+            }
+            Progbar bar = new Progbar(steps, settings.verbose);
+            Averages averages = new Averages(metrics);
+            for (int step = 0; step < steps; step++) {
+                int from = step * settings.batchSize;
+                int to = (int) Math.min(trainCount, from + (long) settings.batchSize);
+                INDArray bx = settings.shuffle ? gather(allX, order, from, to) : rows(allX, from, to);
+                INDArray by = settings.shuffle ? gather(allY, order, from, to) : rows(allY, from, to);
+                INDArray out = model.forward(bx, true);
+                double batchLoss = loss.value(by, out);
+                if (!Double.isFinite(batchLoss)) {
+                    System.err.println("Epoch " + epoch + ", batch " + (step + 1) + ": the loss is " + batchLoss
+                            + ", so training stopped. Usual causes: a learning rate too high, or inputs not scaled"
+                            + " (divide pixel values by 255).");
+                    return history;
+                }
+                INDArray gradient = loss.gradient(by, out);
+                for (int i = layers.size() - 1; i >= 0; i--) {
+                    gradient = layers.get(i).backward(gradient, i > 0);
+                }
+                optimizer.apply(layers);
+                averages.add(batchLoss, by, out);
+                bar.update(step + 1, averages.current());
+            }
+            Map<String, Double> epochValues = averages.current();
+            if (valX != null) {
+                evaluate(valX, valY, settings.batchSize, 0).forEach((k, v) -> epochValues.put("val_" + k, v));
+            }
+            epochValues.forEach(history::record);
+            bar.finish(epochValues);
+        }
+        return history;
+    }
+
+    /** Mean loss and metrics over all samples, batch by batch, without training. */
+    Map<String, Double> evaluate(INDArray x, INDArray y, int batchSize, int verbose) {
+        checkTargets(x, y, "evaluate");
+        long n = x.size(0);
+        Averages averages = new Averages(resolveMetrics(y, x));
+        int steps = (int) ((n + batchSize - 1) / batchSize);
+        Progbar bar = new Progbar(steps, verbose);
+        for (int step = 0; step < steps; step++) {
+            long from = (long) step * batchSize;
+            long to = Math.min(n, from + batchSize);
+            INDArray by = rows(y, from, to);
+            INDArray out = model.forward(rows(x, from, to), false);
+            averages.add(loss.value(by, out), by, out);
+            bar.update(step + 1, averages.current());
+        }
+        Map<String, Double> values = averages.current();
+        bar.finish(values);
+        return values;
+    }
+
+    INDArray asInput(Tensor x) {
+        model.requireBuiltFor(x.shape());
+        model.checkInput(x.shape());
+        return x.astype(model.layers.get(0).dtype()).data();
+    }
+
+    private void checkTargets(INDArray x, INDArray y, String where) {
+        if (y.size(0) != x.size(0)) {
+            throw new IllegalArgumentException(where + ": inputs and targets must have the same number of samples, got "
+                    + x.size(0) + " inputs and " + y.size(0) + " targets");
+        }
+        long[] predicted = model.outputShape().withBatch(y.size(0)).toArray();
+        loss.validate(y.shape(), predicted);
+    }
+
+    private List<Metric> resolveMetrics(INDArray y, INDArray x) {
+        long[] predicted = model.outputShape().withBatch(x.size(0)).toArray();
+        List<Metric> metrics = new ArrayList<>();
+        for (String name : metricNames) {
+            metrics.add(Metrics.resolve(name, y.shape(), predicted));
+        }
+        return metrics;
+    }
+
+    /** Fisher-Yates with the seeded generator, so one seed gives the same batches every run. */
+    private static void shuffle(int[] order) {
+        Random random = RandomState.generator();
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    private static INDArray rows(INDArray data, long from, long to) {
+        INDArray view = data.get(NDArrayIndex.interval(from, to));
+        return view.dup('c');
+    }
+
+    /** The samples {@code order[from..to)} of {@code data}, copied into one contiguous batch. */
+    private static INDArray gather(INDArray data, int[] order, int from, int to) {
+        int[] picked = java.util.Arrays.copyOfRange(order, from, to);
+        long[] shape = data.shape().clone();
+        shape[0] = picked.length;
+        INDArray flat = data.rank() == 1 ? data.reshape(data.length(), 1) : data.reshape('c', data.size(0), -1);
+        return Nd4j.pullRows(flat, 1, picked).reshape('c', shape);
+    }
+
+    /** Running, sample-weighted means of the loss and of each metric within one epoch, as Keras reports them. */
+    private static final class Averages {
+        private final List<Metric> metrics;
+        private double lossSum;
+        private long samples;
+        private final double[] hits;
+        private final double[] counts;
+
+        Averages(List<Metric> metrics) {
+            this.metrics = metrics;
+            this.hits = new double[metrics.size()];
+            this.counts = new double[metrics.size()];
+        }
+
+        void add(double batchLoss, INDArray yTrue, INDArray yPred) {
+            long batch = yPred.size(0);
+            lossSum += batchLoss * batch;
+            samples += batch;
+            for (int i = 0; i < metrics.size(); i++) {
+                double[] result = metrics.get(i).batch(yTrue, yPred);
+                hits[i] += result[0];
+                counts[i] += result[1];
+            }
+        }
+
+        Map<String, Double> current() {
+            Map<String, Double> values = new LinkedHashMap<>();
+            values.put("loss", lossSum / samples);
+            for (int i = 0; i < metrics.size(); i++) {
+                values.put(metrics.get(i).name(), hits[i] / counts[i]);
+            }
+            return values;
+        }
+    }
+}
