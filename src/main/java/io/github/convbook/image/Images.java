@@ -52,11 +52,18 @@ public final class Images {
      * (bilinear, OpenCV's {@code INTER_LINEAR}); parts of the destination that come from outside the source are 0
      * ({@code BORDER_CONSTANT}).
      *
-     * <p>The result has the input's dtype. uint8 images follow OpenCV's fixed-point arithmetic (positions rounded
-     * to 1/32 pixel, the result rounded and clipped to 0..255), so they equal OpenCV 4.x's classic
-     * implementation and are within 1 grey level of any bilinear warp. float32/float64 images get exact
-     * bilinear values (OpenCV also rounds float positions to 1/32 pixel, so its floats may differ slightly);
-     * int32/int64 images are computed like floats and rounded.
+     * <p>The result has the input's dtype:
+     * <ul>
+     *   <li>uint8 images use OpenCV's fixed-point arithmetic: the read position is rounded to 1/32 pixel
+     *       ({@code INTER_TAB_SIZE = 32}), the weights are integers and the result is rounded half up and clipped
+     *       to 0..255. This gives OpenCV 4.x's classic {@code warpAffine} result pixel for pixel (checked against
+     *       OpenCV 4.6.0 on 300 random warps); OpenCV builds whose kernels round differently (IPP, newer SIMD
+     *       kernels) may differ in a few pixels. Against an exact bilinear computation the 1/32 rounding can move a value by a few grey
+     *       levels where the image changes sharply.</li>
+     *   <li>float32 and float64 images get exact bilinear values (OpenCV's classic kernels also round float
+     *       positions to 1/32 pixel, so OpenCV's float results can differ slightly).</li>
+     *   <li>int32 and int64 images are computed like floats and rounded half to even.</li>
+     * </ul>
      *
      * @param image  (height, width) or (height, width, channels), any numeric dtype
      * @param matrix the 2x3 matrix, e.g. from {@link #getRotationMatrix2D}
