@@ -7,7 +7,7 @@ package io.github.convbook.image;
  *
  * <p>Two ways to find the position:
  * <ul>
- *   <li><b>exact</b> (float images): the position is used as computed, weights are exact.</li>
+ *   <li><b>exact</b> (every dtype but uint8): the position is used as computed, weights are exact.</li>
  *   <li><b>fixed point</b> (uint8 images): OpenCV's integer arithmetic, the position rounded to 1/32 of a pixel
  *       ({@code INTER_TAB_SIZE = 32}) in the same steps OpenCV takes, so uint8 results equal OpenCV's.</li>
  * </ul>

@@ -88,7 +88,7 @@ public final class Images {
     /**
      * Rotates an image or every image of a batch by {@code degrees} (counter-clockwise when positive) about the
      * image centre {@code ((width-1)/2, (height-1)/2)}, the middle of the pixel grid, which is how OpenCV users
-     * usually call {@code getRotationMatrix2D}: so rotating by 90 degrees four times gives the original back.
+     * usually call {@code getRotationMatrix2D}: a square image turned by 90 degrees keeps every pixel.
      * Sizes and dtype are kept; corners that come from outside the image are 0.
      *
      * @param images (H, W) one image, (N, H, W) a batch such as MNIST, or (N, H, W, C)

@@ -243,6 +243,7 @@ class ImagesTest {
         assertEquals(Shape.of(28, 28), Images.rotate(single, 30).shape());
         assertEquals(DType.INT32, Images.rotate(single, 30).dtype());
         assertEquals(DType.FLOAT64, Images.shift(single.astype(DType.FLOAT64), 1, 1).dtype());
+        assertEquals(DType.INT64, Images.shift(single.astype(DType.INT64), 1, 1).dtype());
 
         assertEquals(Shape.of(0, 28, 28), Images.rotate(Tensor.zeros(0, 28, 28), 10).shape());
     }
