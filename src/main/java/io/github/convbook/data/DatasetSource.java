@@ -53,7 +53,7 @@ record DatasetSource(String title, String folder, List<RemoteFile> cacheFiles, F
 
     /** Says where we looked and the ways to get the data. */
     private String notFound(DataLocations where, IOException cause) {
-        StringBuilder text = new StringBuilder(title + " is not on this machine and could not be downloaded (" + cause + ").\n");
+        StringBuilder text = new StringBuilder(title + " is not on this machine and could not be downloaded: " + cause.getMessage() + ".\n");
         text.append("Looked for its IDX files in:\n");
         where.dataDirs().forEach(d -> text.append("  ").append(d.resolve(folder)).append('\n'));
         text.append("and for Keras's cache in:\n");

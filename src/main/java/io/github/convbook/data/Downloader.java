@@ -46,6 +46,10 @@ final class Downloader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while connecting to " + url, e);
+        } catch (IOException e) {
+            // HttpClient's ConnectException often has no message: say which server and why.
+            throw new IOException("cannot reach " + url.getHost() + ":" + port(url) + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
@@ -97,6 +101,10 @@ final class Downloader {
         String expected = length >= 0 ? " of the " + length + " expected" : "";
         return new DatasetException("The download of " + url + " was cut short: received " + received + " bytes"
                 + expected + (cause != null ? " (" + cause.getMessage() + ")" : "") + ". Nothing was saved; try again.", cause);
+    }
+
+    private static int port(URI url) {
+        return url.getPort() != -1 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
     }
 
     private static void move(Path from, Path to) throws IOException {

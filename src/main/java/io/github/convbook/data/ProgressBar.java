@@ -31,11 +31,15 @@ final class ProgressBar {
         if (total > 0) {
             int filled = (int) (WIDTH * done / total);
             String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
-            out.printf(Locale.ROOT, "\r%s [%s] %3d%%  %5.1f / %.1f MB", label, bar, step, done / MB, total / MB);
+            out.printf(Locale.ROOT, "\r%s [%s] %3d%%  %s / %s", label, bar, step, size(done), size(total));
         } else {
-            out.printf(Locale.ROOT, "\r%s %.1f MB", label, done / MB);
+            out.printf(Locale.ROOT, "\r%s %s", label, size(done));
         }
         out.flush();
+    }
+
+    private static String size(long bytes) {
+        return bytes < MB ? String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0) : String.format(Locale.ROOT, "%.1f MB", bytes / MB);
     }
 
     /** Ends the line, so what is printed next starts on its own line. */
