@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +50,7 @@ final class Downloader {
             throw new IOException("interrupted while connecting to " + url, e);
         } catch (IOException e) {
             // HttpClient's ConnectException often has no message: say which server and why.
-            throw new IOException("cannot reach " + url.getHost() + ":" + port(url) + ": "
-                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+            throw new IOException("cannot reach " + url.getHost() + ":" + port(url) + " (" + reason(e) + ")", e);
         }
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
@@ -101,6 +102,19 @@ final class Downloader {
         String expected = length >= 0 ? " of the " + length + " expected" : "";
         return new DatasetException("The download of " + url + " was cut short: received " + received + " bytes"
                 + expected + (cause != null ? " (" + cause.getMessage() + ")" : "") + ". Nothing was saved; try again.", cause);
+    }
+
+    /** Why a connection failed, in words: HttpClient wraps the real reason, often without a message. */
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return "its name does not resolve: no network?";
+            }
+            if (t.getMessage() != null) {
+                return t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static int port(URI url) {
