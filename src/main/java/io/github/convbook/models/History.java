@@ -39,6 +39,11 @@ public class History {
         return values.values().stream().mapToInt(List::size).max().orElse(0);
     }
 
+    /** The history as a table: epoch (from 1), then one column per metric. */
+    public tech.tablesaw.api.Table toTable() {
+        return io.github.convbook.table.Tables.history(this);
+    }
+
     @Override
     public String toString() {
         return "History" + values;

@@ -34,10 +34,10 @@ public class Adadelta extends Optimizer {
 
     @Override
     protected void update(INDArray weight, INDArray gradient, INDArray[] slots, long step) {
-        INDArray accumulated = slots[0].muli(rho).addi(gradient.mul(gradient).muli(1 - rho));
-        INDArray delta = Transforms.sqrt(slots[1].add(epsilon), false)
-                .divi(Transforms.sqrt(accumulated.add(epsilon), false)).muli(gradient);
-        weight.subi(delta.mul(learningRate));
-        slots[1].muli(rho).addi(delta.muli(delta).muli(1 - rho));
+        INDArray accumulated = scale(slots[0], rho).addi(scale(gradient.mul(gradient), 1 - rho));
+        INDArray delta = Transforms.sqrt(shift(slots[1].dup(), epsilon), false)
+                .divi(Transforms.sqrt(shift(accumulated.dup(), epsilon), false)).muli(gradient);
+        weight.subi(scale(delta.dup(), learningRate));
+        scale(slots[1], rho).addi(scale(delta.muli(delta), 1 - rho));
     }
 }

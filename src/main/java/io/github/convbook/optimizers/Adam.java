@@ -36,8 +36,8 @@ public class Adam extends Optimizer {
     @Override
     protected void update(INDArray weight, INDArray gradient, INDArray[] slots, long step) {
         double alpha = learningRate * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step));
-        INDArray m = slots[0].muli(beta1).addi(gradient.mul(1 - beta1));
-        INDArray v = slots[1].muli(beta2).addi(gradient.mul(gradient).muli(1 - beta2));
-        weight.subi(m.mul(alpha).divi(Transforms.sqrt(v, true).addi(epsilon)));
+        INDArray m = scale(slots[0], beta1).addi(scale(gradient.dup(), 1 - beta1));
+        INDArray v = scale(slots[1], beta2).addi(scale(gradient.mul(gradient), 1 - beta2));
+        weight.subi(scale(m.dup(), alpha).divi(shift(Transforms.sqrt(v, true), epsilon)));
     }
 }

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Updates weights from their gradients after every batch, as Keras's optimizers do. Each weight gets its own
@@ -51,6 +52,19 @@ public abstract class Optimizer {
 
     /** Updates {@code weight} in place; {@code step} counts from 1. */
     protected abstract void update(INDArray weight, INDArray gradient, INDArray[] slots, long step);
+
+    /**
+     * {@code a * s} in place, with {@code s} kept in {@code a}'s precision (ND4J's own scalar ops round a double
+     * scalar to float, which would put float-sized errors into float64 weights).
+     */
+    protected static INDArray scale(INDArray a, double s) {
+        return a.muli(Nd4j.scalar(a.dataType(), s));
+    }
+
+    /** {@code a + s} in place, with {@code s} kept in {@code a}'s precision. */
+    protected static INDArray shift(INDArray a, double s) {
+        return a.addi(Nd4j.scalar(a.dataType(), s));
+    }
 
     /** Zero-filled arrays shaped like the weight. */
     protected static INDArray[] zeros(INDArray weight, int count) {

@@ -32,7 +32,7 @@ public class RMSprop extends Optimizer {
 
     @Override
     protected void update(INDArray weight, INDArray gradient, INDArray[] slots, long step) {
-        INDArray meanSquare = slots[0].muli(rho).addi(gradient.mul(gradient).muli(1 - rho));
-        weight.subi(gradient.mul(learningRate).divi(Transforms.sqrt(meanSquare, true).addi(epsilon)));
+        INDArray meanSquare = scale(slots[0], rho).addi(scale(gradient.mul(gradient), 1 - rho));
+        weight.subi(scale(gradient.dup(), learningRate).divi(shift(Transforms.sqrt(meanSquare, true), epsilon)));
     }
 }

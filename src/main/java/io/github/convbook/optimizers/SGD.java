@@ -34,15 +34,12 @@ public class SGD extends Optimizer {
 
     @Override
     protected void update(INDArray weight, INDArray gradient, INDArray[] slots, long step) {
+        INDArray descent = scale(gradient.dup(), -learningRate);         // -lr * g
         if (momentum == 0) {
-            weight.subi(gradient.mul(learningRate));
+            weight.addi(descent);
             return;
         }
-        INDArray velocity = slots[0].muli(momentum).subi(gradient.mul(learningRate));
-        if (nesterov) {
-            weight.addi(velocity.mul(momentum).subi(gradient.mul(learningRate)));
-        } else {
-            weight.addi(velocity);
-        }
+        INDArray velocity = scale(slots[0], momentum).addi(descent);     // v = momentum * v - lr * g
+        weight.addi(nesterov ? scale(velocity.dup(), momentum).addi(descent) : velocity);
     }
 }
