@@ -1,0 +1,104 @@
+package io.github.convbook.layers;
+
+import static io.github.convbook.layers.ReferenceSupport.BATCH;
+import static io.github.convbook.layers.ReferenceSupport.applyWith;
+import static io.github.convbook.layers.ReferenceSupport.assertMatches;
+import static io.github.convbook.layers.ReferenceSupport.toArray4;
+import static io.github.convbook.layers.ReferenceSupport.uniform;
+
+import io.github.convbook.tensor.DType;
+import io.github.convbook.tensor.Tensor;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Conv2D and Conv2DTranspose against {@link NaiveReference}, over kernels, strides, padding, sizes and channels. */
+class ConvReferenceTest {
+
+    /** One layer configuration and input; {@code toString} names the test and seeds its data. */
+    record ConvCase(int kh, int kw, int sh, int sw, int dilation, String padding, int height, int width,
+                    int channels, int filters, boolean useBias, DType dtype) {
+        boolean same() {
+            return padding.equals("same");
+        }
+
+        int[] strides() {
+            return new int[] {sh, sw};
+        }
+
+        int[] dilations() {
+            return new int[] {dilation, dilation};
+        }
+
+        /** A valid window must fit the input (a Keras ValueError otherwise). */
+        boolean fits() {
+            return same() || ((kh - 1) * dilation + 1 <= height && (kw - 1) * dilation + 1 <= width);
+        }
+
+        @Override
+        public String toString() {
+            return "kernel " + kh + "x" + kw + " strides " + sh + "x" + sw + (dilation > 1 ? " dilation " + dilation : "")
+                    + " " + padding + " input " + BATCH + "x" + height + "x" + width + "x" + channels + " filters " + filters
+                    + (useBias ? "" : " no bias") + " " + dtype;
+        }
+    }
+
+    /**
+     * Square kernels {1,2,3,5} x strides {1,2,3}, dilation 2 with stride 1, and a few rectangular kernels and strides
+     * (to catch swapped axes); each on every input size, channels {1,3}, filters {1,2,4}, padding and dtype.
+     * The 3-channel, 1-filter cases run without bias.
+     */
+    static Stream<ConvCase> cases() {
+        Stream<int[]> square = IntStream.of(1, 2, 3, 5).boxed()
+                .flatMap(k -> IntStream.of(1, 2, 3).mapToObj(s -> new int[] {k, k, s, s, 1}));
+        Stream<int[]> dilated = IntStream.of(2, 3).mapToObj(k -> new int[] {k, k, 1, 1, 2});
+        Stream<int[]> rectangular = Stream.of(new int[] {2, 3, 1, 2, 1}, new int[] {3, 1, 2, 3, 1}, new int[] {5, 2, 3, 1, 1},
+                new int[] {1, 4, 2, 2, 1});
+        return Stream.of(square, dilated, rectangular).flatMap(s -> s).flatMap(g -> Stream.of("valid", "same")
+                .flatMap(padding -> Stream.of(ReferenceSupport.INPUT_SIZES)
+                .flatMap(size -> IntStream.of(1, 3).boxed()
+                .flatMap(channels -> IntStream.of(1, 2, 4).boxed()
+                .flatMap(filters -> ReferenceSupport.dtypes()
+                .map(dtype -> new ConvCase(g[0], g[1], g[2], g[3], g[4], padding, size[0], size[1], channels, filters,
+                        !(channels == 3 && filters == 1), dtype)))))))
+                .filter(ConvCase::fits);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void conv2dMatchesReference(ConvCase c) {
+        Random random = ReferenceSupport.random("conv2d " + c);
+        Tensor x = uniform(random, c.dtype(), BATCH, c.height(), c.width(), c.channels());
+        Tensor kernel = uniform(random, c.dtype(), c.kh(), c.kw(), c.channels(), c.filters());
+        Tensor bias = uniform(random, c.dtype(), c.filters());
+        Conv2D layer = new Conv2D(c.filters(), 1).kernelSize(c.kh(), c.kw()).strides(c.strides()).padding(c.padding())
+                .dilationRate(c.dilations()).useBias(c.useBias());
+        layer.dtype(c.dtype().toString());
+
+        Tensor y = c.useBias() ? applyWith(layer, x, kernel, bias) : applyWith(layer, x, kernel);
+
+        Array4 expected = NaiveReference.conv2d(toArray4(x), toArray4(kernel), c.useBias() ? bias.toDoubleArray() : null,
+                c.strides(), c.dilations(), c.same());
+        assertMatches(c, expected, y, layer, x.shape(), c.dtype());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void conv2dTransposeMatchesReference(ConvCase c) {
+        Random random = ReferenceSupport.random("conv2dTranspose " + c);
+        Tensor x = uniform(random, c.dtype(), BATCH, c.height(), c.width(), c.channels());
+        Tensor kernel = uniform(random, c.dtype(), c.kh(), c.kw(), c.filters(), c.channels());
+        Tensor bias = uniform(random, c.dtype(), c.filters());
+        Conv2DTranspose layer = new Conv2DTranspose(c.filters(), 1).kernelSize(c.kh(), c.kw()).strides(c.strides())
+                .padding(c.padding()).dilationRate(c.dilations()).useBias(c.useBias());
+        layer.dtype(c.dtype().toString());
+
+        Tensor y = c.useBias() ? applyWith(layer, x, kernel, bias) : applyWith(layer, x, kernel);
+
+        Array4 expected = NaiveReference.conv2dTranspose(toArray4(x), toArray4(kernel),
+                c.useBias() ? bias.toDoubleArray() : null, c.strides(), c.dilations(), c.same());
+        assertMatches(c, expected, y, layer, x.shape(), c.dtype());
+    }
+}
