@@ -1,8 +1,11 @@
 package io.github.convbook.ops;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The libnd4j operations behind convolution, pooling and upsampling, all on NHWC arrays.
@@ -17,18 +20,80 @@ public final class NativeOps {
 
     /** {@code conv2d}: input (n, h, w, in), kernel (kh, kw, in, out), bias (out,) or null. */
     public static INDArray conv2d(INDArray input, INDArray kernel, INDArray bias, int[] strides, Padding padding, int[] dilation) {
-        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d").addInputs(withBias(input, kernel, bias));
+        if ((dilation[0] > 1 || dilation[1] > 1) && input.dataType() != DataType.DOUBLE) {
+            // oneDNN, which runs float32 conv2d in this build, fails on any dilation ("Op [conv2d] execution failed");
+            // libnd4j's own kernel, used for float64, is right. So dilated convolutions run in float64 and round back.
+            return conv2d(input.castTo(DataType.DOUBLE), kernel.castTo(DataType.DOUBLE),
+                    bias == null ? null : bias.castTo(DataType.DOUBLE), strides, padding, dilation).castTo(input.dataType());
+        }
+        INDArray x = cropUnread(input, dilatedWindow(kernel, dilation), strides, padding);
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d").addInputs(withBias(x, kernel, bias));
         op.addIntegerArguments((int) kernel.size(0), (int) kernel.size(1), strides[0], strides[1], 0, 0, dilation[0], dilation[1],
                 padding == Padding.SAME ? 1 : 0, NHWC, KERNEL_HWIO);
         return Nd4j.exec(op.build())[0];
     }
 
-    /** {@code deconv2d} (transposed convolution): input (n, h, w, in), kernel (kh, kw, out, in), bias (out,) or null. */
+    /**
+     * {@code deconv2d} (transposed convolution): input (n, h, w, in), kernel (kh, kw, out, in), bias (out,) or null.
+     * Where the stride is longer than the window the output can be shorter than Keras's; the layer fills the rest.
+     */
     public static INDArray conv2dTranspose(INDArray input, INDArray kernel, INDArray bias, int[] strides, Padding padding, int[] dilation) {
+        long[] window = dilatedWindow(kernel, dilation);
+        if (padding == Padding.SAME && (window[0] < strides[0] || window[1] < strides[1])) {
+            // libnd4j's SAME mode pads (window - stride) / 2, which is negative from a window 2 shorter than the stride
+            // and shifts the output (see sameSlack). TensorFlow's SAME result is the VALID one with
+            // max(window - stride, 0) / 2 rows/columns cut at the top/left and N * stride kept.
+            INDArray full = deconv2d(input, kernel, bias, strides, Padding.VALID, dilation);
+            return full.get(NDArrayIndex.all(), keptAfterPadding(full.size(1), input.size(1), window[0], strides[0]),
+                    keptAfterPadding(full.size(2), input.size(2), window[1], strides[1]), NDArrayIndex.all());
+        }
+        return deconv2d(input, kernel, bias, strides, padding, dilation);
+    }
+
+    private static INDArray deconv2d(INDArray input, INDArray kernel, INDArray bias, int[] strides, Padding padding, int[] dilation) {
         DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("deconv2d").addInputs(withBias(input, kernel, bias));
         op.addIntegerArguments((int) kernel.size(0), (int) kernel.size(1), strides[0], strides[1], 0, 0, dilation[0], dilation[1],
                 padding == Padding.SAME ? 1 : 0, NHWC, KERNEL_HWIO);
         return Nd4j.exec(op.build())[0];
+    }
+
+    /** Rows of a full (VALID) transposed convolution that TensorFlow's SAME output keeps along one axis. */
+    private static INDArrayIndex keptAfterPadding(long full, long input, long window, long stride) {
+        long before = Math.max(window - stride, 0) / 2;
+        return NDArrayIndex.interval(before, Math.min(before + input * stride, full));
+    }
+
+    /** The kernel's height and width once dilated: a 3-wide kernel with dilation 2 covers 5 pixels. */
+    private static long[] dilatedWindow(INDArray kernel, int[] dilation) {
+        return new long[] {(kernel.size(0) - 1) * dilation[0] + 1, (kernel.size(1) - 1) * dilation[1] + 1};
+    }
+
+    /**
+     * TensorFlow's SAME padding along one axis before clamping at 0: {@code (ceil(n / s) - 1) * s + window - n}.
+     * libnd4j pads half of it, rounded toward zero, without the clamp; at -2 or less (a window at least two pixels
+     * shorter than the stride, e.g. pool 1 with stride 3) its padding is negative, every window moves one pixel
+     * down/right (and oneDNN's conv2d fails). When negative, no window reads the last {@code -slack} pixels.
+     */
+    private static long sameSlack(long n, long window, long stride) {
+        return ((n + stride - 1) / stride - 1) * stride + window - n;
+    }
+
+    /**
+     * For SAME, drops the trailing rows/columns that no window reads. The output is unchanged and libnd4j's padding
+     * becomes exactly 0 there, as TensorFlow's: the fix for the negative padding above. Copied, because oneDNN's
+     * conv2d reads a strided view as if it were contiguous.
+     */
+    private static INDArray cropUnread(INDArray input, long[] window, int[] strides, Padding padding) {
+        if (padding != Padding.SAME) {
+            return input;
+        }
+        long slackH = sameSlack(input.size(1), window[0], strides[0]);
+        long slackW = sameSlack(input.size(2), window[1], strides[1]);
+        if (slackH >= 0 && slackW >= 0) {
+            return input;
+        }
+        return input.get(NDArrayIndex.all(), NDArrayIndex.interval(0, input.size(1) + Math.min(slackH, 0)),
+                NDArrayIndex.interval(0, input.size(2) + Math.min(slackW, 0)), NDArrayIndex.all()).dup();
     }
 
     private static INDArray[] withBias(INDArray input, INDArray kernel, INDArray bias) {
@@ -46,7 +111,8 @@ public final class NativeOps {
     }
 
     private static INDArray pool(String name, INDArray input, int[] poolSize, int[] strides, Padding padding, int extra) {
-        DynamicCustomOp op = DynamicCustomOp.builder(name).addInputs(input)
+        INDArray x = cropUnread(input, new long[] {poolSize[0], poolSize[1]}, strides, padding);
+        DynamicCustomOp op = DynamicCustomOp.builder(name).addInputs(x)
                 .addIntegerArguments(poolSize[0], poolSize[1], strides[0], strides[1], 0, 0, 1, 1,
                         padding == Padding.SAME ? 1 : 0, extra, NHWC)
                 .build();

@@ -8,8 +8,9 @@ import static io.github.convbook.layers.ReferenceSupport.uniform;
 
 import io.github.convbook.tensor.DType;
 import io.github.convbook.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,19 +52,32 @@ class ConvReferenceTest {
      * The 3-channel, 1-filter cases run without bias.
      */
     static Stream<ConvCase> cases() {
-        Stream<int[]> square = IntStream.of(1, 2, 3, 5).boxed()
-                .flatMap(k -> IntStream.of(1, 2, 3).mapToObj(s -> new int[] {k, k, s, s, 1}));
-        Stream<int[]> dilated = IntStream.of(2, 3).mapToObj(k -> new int[] {k, k, 1, 1, 2});
-        Stream<int[]> rectangular = Stream.of(new int[] {2, 3, 1, 2, 1}, new int[] {3, 1, 2, 3, 1}, new int[] {5, 2, 3, 1, 1},
-                new int[] {1, 4, 2, 2, 1});
-        return Stream.of(square, dilated, rectangular).flatMap(s -> s).flatMap(g -> Stream.of("valid", "same")
-                .flatMap(padding -> Stream.of(ReferenceSupport.INPUT_SIZES)
-                .flatMap(size -> IntStream.of(1, 3).boxed()
-                .flatMap(channels -> IntStream.of(1, 2, 4).boxed()
-                .flatMap(filters -> ReferenceSupport.dtypes()
-                .map(dtype -> new ConvCase(g[0], g[1], g[2], g[3], g[4], padding, size[0], size[1], channels, filters,
-                        !(channels == 3 && filters == 1), dtype)))))))
-                .filter(ConvCase::fits);
+        List<int[]> geometries = new ArrayList<>();      // {kh, kw, sh, sw, dilation}
+        for (int k : new int[] {1, 2, 3, 5}) {
+            for (int s : new int[] {1, 2, 3}) {
+                geometries.add(new int[] {k, k, s, s, 1});
+            }
+        }
+        geometries.add(new int[] {2, 2, 1, 1, 2});
+        geometries.add(new int[] {3, 3, 1, 1, 2});
+        geometries.addAll(List.of(new int[] {2, 3, 1, 2, 1}, new int[] {3, 1, 2, 3, 1}, new int[] {5, 2, 3, 1, 1},
+                new int[] {1, 4, 2, 2, 1}));
+        List<ConvCase> cases = new ArrayList<>();
+        for (int[] g : geometries) {
+            for (String padding : new String[] {"valid", "same"}) {
+                for (int[] size : ReferenceSupport.INPUT_SIZES) {
+                    for (int channels : new int[] {1, 3}) {
+                        for (int filters : new int[] {1, 2, 4}) {
+                            for (DType dtype : ReferenceSupport.DTYPES) {
+                                cases.add(new ConvCase(g[0], g[1], g[2], g[3], g[4], padding, size[0], size[1], channels,
+                                        filters, !(channels == 3 && filters == 1), dtype));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return cases.stream().filter(ConvCase::fits);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,8 +8,9 @@ import static io.github.convbook.layers.ReferenceSupport.uniform;
 
 import io.github.convbook.tensor.DType;
 import io.github.convbook.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,12 +41,21 @@ class PoolingReferenceTest {
 
     /** Pool sizes {1,2,3} x strides {default,1,2,3} x padding x input sizes x channels {1,3} x dtype. */
     static Stream<PoolCase> poolCases() {
-        return IntStream.of(1, 2, 3).boxed().flatMap(pool -> IntStream.of(0, 1, 2, 3).boxed()
-                .flatMap(stride -> Stream.of("valid", "same")
-                .flatMap(padding -> Stream.of(ReferenceSupport.INPUT_SIZES)
-                .flatMap(size -> IntStream.of(1, 3).boxed()
-                .flatMap(channels -> ReferenceSupport.dtypes()
-                .map(dtype -> new PoolCase(pool, stride, padding, size[0], size[1], channels, dtype)))))));
+        List<PoolCase> cases = new ArrayList<>();
+        for (int pool : new int[] {1, 2, 3}) {
+            for (int stride : new int[] {0, 1, 2, 3}) {
+                for (String padding : new String[] {"valid", "same"}) {
+                    for (int[] size : ReferenceSupport.INPUT_SIZES) {
+                        for (int channels : new int[] {1, 3}) {
+                            for (DType dtype : ReferenceSupport.DTYPES) {
+                                cases.add(new PoolCase(pool, stride, padding, size[0], size[1], channels, dtype));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return cases.stream();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -78,10 +88,17 @@ class PoolingReferenceTest {
 
     /** Sizes 2 and (2, 3) x input sizes x channels {1,3} x dtype. */
     static Stream<UpCase> upCases() {
-        return Stream.of(new int[] {2, 2}, new int[] {2, 3}).flatMap(size -> Stream.of(ReferenceSupport.INPUT_SIZES)
-                .flatMap(hw -> IntStream.of(1, 3).boxed()
-                .flatMap(channels -> ReferenceSupport.dtypes()
-                .map(dtype -> new UpCase(size[0], size[1], hw[0], hw[1], channels, dtype)))));
+        List<UpCase> cases = new ArrayList<>();
+        for (int[] factor : new int[][] {{2, 2}, {2, 3}}) {
+            for (int[] size : ReferenceSupport.INPUT_SIZES) {
+                for (int channels : new int[] {1, 3}) {
+                    for (DType dtype : ReferenceSupport.DTYPES) {
+                        cases.add(new UpCase(factor[0], factor[1], size[0], size[1], channels, dtype));
+                    }
+                }
+            }
+        }
+        return cases.stream();
     }
 
     @ParameterizedTest(name = "{0}")
