@@ -3,6 +3,7 @@ package io.github.convbook.ops;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -26,8 +27,8 @@ public final class NativeOps {
             return conv2d(input.castTo(DataType.DOUBLE), kernel.castTo(DataType.DOUBLE),
                     bias == null ? null : bias.castTo(DataType.DOUBLE), strides, padding, dilation).castTo(input.dataType());
         }
-        INDArray x = cropUnread(input, dilatedWindow(kernel, dilation), strides, padding);
-        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d").addInputs(withBias(x, kernel, bias));
+        INDArray x = cropUnread(cOrder(input), dilatedWindow(kernel, dilation), strides, padding);
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d").addInputs(withBias(x, cOrder(kernel), bias));
         op.addIntegerArguments((int) kernel.size(0), (int) kernel.size(1), strides[0], strides[1], 0, 0, dilation[0], dilation[1],
                 padding == Padding.SAME ? 1 : 0, NHWC, KERNEL_HWIO);
         return Nd4j.exec(op.build())[0];
@@ -80,8 +81,7 @@ public final class NativeOps {
 
     /**
      * For SAME, drops the trailing rows/columns that no window reads. The output is unchanged and libnd4j's padding
-     * becomes exactly 0 there, as TensorFlow's: the fix for the negative padding above. Copied, because oneDNN's
-     * conv2d reads a strided view as if it were contiguous.
+     * becomes exactly 0 there, as TensorFlow's: the fix for the negative padding above. Copied (see cOrder).
      */
     private static INDArray cropUnread(INDArray input, long[] window, int[] strides, Padding padding) {
         if (padding != Padding.SAME) {
@@ -93,7 +93,12 @@ public final class NativeOps {
             return input;
         }
         return input.get(NDArrayIndex.all(), NDArrayIndex.interval(0, input.size(1) + Math.min(slackH, 0)),
-                NDArrayIndex.interval(0, input.size(2) + Math.min(slackW, 0)), NDArrayIndex.all()).dup();
+                NDArrayIndex.interval(0, input.size(2) + Math.min(slackW, 0)), NDArrayIndex.all()).dup('c');
+    }
+
+    /** oneDNN's conv2d reads a strided view (a crop, a permutation) as if it were contiguous: such arrays are copied. */
+    private static INDArray cOrder(INDArray array) {
+        return Shape.hasDefaultStridesForShape(array) && array.ordering() == 'c' ? array : array.dup('c');
     }
 
     private static INDArray[] withBias(INDArray input, INDArray kernel, INDArray bias) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -113,6 +114,24 @@ class ConvReferenceTest {
 
         Array4 expected = NaiveReference.conv2dTranspose(toArray4(x), toArray4(kernel),
                 c.useBias() ? bias.toDoubleArray() : null, c.strides(), c.dilations(), c.same());
+        assertMatches(c, expected, y, layer, x.shape(), c.dtype());
+    }
+
+    /** A tensor wrapping a permuted (strided) view, e.g. NCHW data seen as NHWC, gives the same result as a copy. */
+    @Test
+    void conv2dReadsStridedViews() {
+        ConvCase c = new ConvCase(3, 3, 1, 1, 1, "same", 7, 9, 3, 2, true, DType.FLOAT32);
+        Random random = ReferenceSupport.random("strided view " + c);
+        Tensor nchw = uniform(random, c.dtype(), BATCH, c.channels(), c.height(), c.width());
+        Tensor x = Tensor.wrap(nchw.data().permute(0, 2, 3, 1));
+        Tensor kernel = uniform(random, c.dtype(), c.kh(), c.kw(), c.channels(), c.filters());
+        Tensor bias = uniform(random, c.dtype(), c.filters());
+        Conv2D layer = new Conv2D(c.filters(), c.kh()).padding(c.padding());
+
+        Tensor y = applyWith(layer, x, kernel, bias);
+
+        Array4 expected = NaiveReference.conv2d(toArray4(x), toArray4(kernel), bias.toDoubleArray(), c.strides(),
+                c.dilations(), c.same());
         assertMatches(c, expected, y, layer, x.shape(), c.dtype());
     }
 }
