@@ -55,19 +55,24 @@ public class Conv2DTranspose extends Conv<Conv2DTranspose> {
 
     @Override
     protected INDArray[] convolveBackward(INDArray input, INDArray outputGradient) {
-        long reachedHeight = (input.size(1) - 1) * strides[0] + dilatedKernel(0);
-        long reachedWidth = (input.size(2) - 1) * strides[1] + dilatedKernel(1);
-        if (padding == Padding.SAME || (reachedHeight == outputGradient.size(1) && reachedWidth == outputGradient.size(2))) {
+        long[] produced = {0, producedLength(input.size(1), 0), producedLength(input.size(2), 1)};
+        if (produced[1] == outputGradient.size(1) && produced[2] == outputGradient.size(2)) {
             return NativeOps.conv2dTransposeBackward(input, kernel, bias, outputGradient, strides, padding, dilationRate);
         }
-        // only the reached part depends on the kernel; the bias reaches every output pixel
-        INDArray reached = outputGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, reachedHeight),
-                NDArrayIndex.interval(0, reachedWidth), NDArrayIndex.all()).dup('c');
+        // only the part libnd4j produced depends on the kernel; the bias reaches every output pixel
+        INDArray reached = outputGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, produced[1]),
+                NDArrayIndex.interval(0, produced[2]), NDArrayIndex.all()).dup('c');
         INDArray[] grads = NativeOps.conv2dTransposeBackward(input, kernel, bias, reached, strides, padding, dilationRate);
         if (bias != null) {
             grads[2] = outputGradient.sum(0, 1, 2);
         }
         return grads;
+    }
+
+    /** What libnd4j computes along an axis: short of Keras's length when the window is shorter than the stride. */
+    private long producedLength(long input, int axis) {
+        long window = dilatedKernel(axis);
+        return window < strides[axis] ? (input - 1) * strides[axis] + window : outputLength(input, axis);
     }
 
     /**

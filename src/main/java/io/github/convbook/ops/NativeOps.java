@@ -1,8 +1,12 @@
 package io.github.convbook.ops;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The libnd4j operations behind convolution, pooling and upsampling, all on NHWC arrays.
@@ -17,14 +21,37 @@ public final class NativeOps {
 
     /** {@code conv2d}: input (n, h, w, in), kernel (kh, kw, in, out), bias (out,) or null. */
     public static INDArray conv2d(INDArray input, INDArray kernel, INDArray bias, int[] strides, Padding padding, int[] dilation) {
-        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d").addInputs(withBias(input, kernel, bias));
+        if ((dilation[0] > 1 || dilation[1] > 1) && input.dataType() != DataType.DOUBLE) {
+            // oneDNN, which runs float32 conv2d in this build, fails on any dilation ("Op [conv2d] execution failed");
+            // libnd4j's own kernel, used for float64, is right. So dilated convolutions run in float64 and round back.
+            return conv2d(input.castTo(DataType.DOUBLE), kernel.castTo(DataType.DOUBLE),
+                    bias == null ? null : bias.castTo(DataType.DOUBLE), strides, padding, dilation).castTo(input.dataType());
+        }
+        INDArray x = cropUnread(cOrder(input), dilatedWindow(kernel, dilation), strides, padding);
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d").addInputs(withBias(x, cOrder(kernel), bias));
         op.addIntegerArguments((int) kernel.size(0), (int) kernel.size(1), strides[0], strides[1], 0, 0, dilation[0], dilation[1],
                 padding == Padding.SAME ? 1 : 0, NHWC, KERNEL_HWIO);
         return Nd4j.exec(op.build())[0];
     }
 
-    /** {@code deconv2d} (transposed convolution): input (n, h, w, in), kernel (kh, kw, out, in), bias (out,) or null. */
+    /**
+     * {@code deconv2d} (transposed convolution): input (n, h, w, in), kernel (kh, kw, out, in), bias (out,) or null.
+     * Where the stride is longer than the window the output can be shorter than Keras's; the layer fills the rest.
+     */
     public static INDArray conv2dTranspose(INDArray input, INDArray kernel, INDArray bias, int[] strides, Padding padding, int[] dilation) {
+        long[] window = dilatedWindow(kernel, dilation);
+        if (padding == Padding.SAME && (window[0] < strides[0] || window[1] < strides[1])) {
+            // libnd4j's SAME mode pads (window - stride) / 2, which is negative from a window 2 shorter than the stride
+            // and shifts the output (see sameSlack). TensorFlow's SAME result is the VALID one with
+            // max(window - stride, 0) / 2 rows/columns cut at the top/left and N * stride kept.
+            INDArray full = deconv2d(input, kernel, bias, strides, Padding.VALID, dilation);
+            return full.get(NDArrayIndex.all(), keptAfterPadding(full.size(1), input.size(1), window[0], strides[0]),
+                    keptAfterPadding(full.size(2), input.size(2), window[1], strides[1]), NDArrayIndex.all());
+        }
+        return deconv2d(input, kernel, bias, strides, padding, dilation);
+    }
+
+    private static INDArray deconv2d(INDArray input, INDArray kernel, INDArray bias, int[] strides, Padding padding, int[] dilation) {
         DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("deconv2d").addInputs(withBias(input, kernel, bias));
         op.addIntegerArguments((int) kernel.size(0), (int) kernel.size(1), strides[0], strides[1], 0, 0, dilation[0], dilation[1],
                 padding == Padding.SAME ? 1 : 0, NHWC, KERNEL_HWIO);
@@ -32,18 +59,40 @@ public final class NativeOps {
     }
 
     /**
-     * {@code conv2d_bp}: from the output gradient, the gradients of input, kernel and bias (bias only when given),
-     * in that order.
+     * {@code conv2d_bp}: from the output gradient, the gradients of input, kernel and bias (bias only when given), in
+     * that order. The same geometry fixes as the forward pass apply; pixels no window read get a zero gradient.
      */
     public static INDArray[] conv2dBackward(INDArray input, INDArray kernel, INDArray bias, INDArray outputGradient,
                                             int[] strides, Padding padding, int[] dilation) {
-        return backward("conv2d_bp", input, kernel, bias, outputGradient, strides, padding, dilation);
+        if ((dilation[0] > 1 || dilation[1] > 1) && input.dataType() != DataType.DOUBLE) {
+            INDArray[] grads = conv2dBackward(input.castTo(DataType.DOUBLE), kernel.castTo(DataType.DOUBLE),
+                    bias == null ? null : bias.castTo(DataType.DOUBLE), outputGradient.castTo(DataType.DOUBLE),
+                    strides, padding, dilation);
+            for (int i = 0; i < grads.length; i++) {
+                grads[i] = grads[i].castTo(input.dataType());
+            }
+            return grads;
+        }
+        INDArray x = cropUnread(cOrder(input), dilatedWindow(kernel, dilation), strides, padding);
+        INDArray[] grads = backward("conv2d_bp", x, cOrder(kernel), bias, cOrder(outputGradient), strides, padding, dilation);
+        grads[0] = padBack(grads[0], input.shape());
+        return grads;
     }
 
-    /** {@code deconv2d_bp}: gradients of input, kernel (kh, kw, out, in) and bias. */
+    /** {@code deconv2d_bp}: gradients of input, kernel (kh, kw, out, in) and bias, for the output of {@link #conv2dTranspose}. */
     public static INDArray[] conv2dTransposeBackward(INDArray input, INDArray kernel, INDArray bias, INDArray outputGradient,
                                                      int[] strides, Padding padding, int[] dilation) {
-        return backward("deconv2d_bp", input, kernel, bias, outputGradient, strides, padding, dilation);
+        long[] window = dilatedWindow(kernel, dilation);
+        if (padding == Padding.SAME && (window[0] < strides[0] || window[1] < strides[1])) {
+            // the forward pass kept part of a VALID result: the rest of that result had no effect, so zero gradient
+            long[] fullShape = {input.size(0), (input.size(1) - 1) * strides[0] + window[0],
+                    (input.size(2) - 1) * strides[1] + window[1], outputGradient.size(3)};
+            INDArray full = Nd4j.zeros(outputGradient.dataType(), fullShape);
+            full.get(NDArrayIndex.all(), keptAfterPadding(fullShape[1], input.size(1), window[0], strides[0]),
+                    keptAfterPadding(fullShape[2], input.size(2), window[1], strides[1]), NDArrayIndex.all()).assign(outputGradient);
+            return backward("deconv2d_bp", input, kernel, bias, full, strides, Padding.VALID, dilation);
+        }
+        return backward("deconv2d_bp", input, kernel, bias, cOrder(outputGradient), strides, padding, dilation);
     }
 
     private static INDArray[] backward(String name, INDArray input, INDArray kernel, INDArray bias, INDArray outputGradient,
@@ -55,6 +104,60 @@ public final class NativeOps {
                         dilation[0], dilation[1], padding == Padding.SAME ? 1 : 0, NHWC, KERNEL_HWIO)
                 .build();
         return Nd4j.exec(op);
+    }
+
+    /** The gradient of a {@link #cropUnread} input, placed back into the full input shape (zeros where unread). */
+    private static INDArray padBack(INDArray gradient, long[] shape) {
+        if (gradient.size(1) == shape[1] && gradient.size(2) == shape[2]) {
+            return gradient;
+        }
+        INDArray full = Nd4j.zeros(gradient.dataType(), shape);
+        full.get(NDArrayIndex.all(), NDArrayIndex.interval(0, gradient.size(1)), NDArrayIndex.interval(0, gradient.size(2)),
+                NDArrayIndex.all()).assign(gradient);
+        return full;
+    }
+
+    /** Rows of a full (VALID) transposed convolution that TensorFlow's SAME output keeps along one axis. */
+    private static INDArrayIndex keptAfterPadding(long full, long input, long window, long stride) {
+        long before = Math.max(window - stride, 0) / 2;
+        return NDArrayIndex.interval(before, Math.min(before + input * stride, full));
+    }
+
+    /** The kernel's height and width once dilated: a 3-wide kernel with dilation 2 covers 5 pixels. */
+    private static long[] dilatedWindow(INDArray kernel, int[] dilation) {
+        return new long[] {(kernel.size(0) - 1) * dilation[0] + 1, (kernel.size(1) - 1) * dilation[1] + 1};
+    }
+
+    /**
+     * TensorFlow's SAME padding along one axis before clamping at 0: {@code (ceil(n / s) - 1) * s + window - n}.
+     * libnd4j pads half of it, rounded toward zero, without the clamp; at -2 or less (a window at least two pixels
+     * shorter than the stride, e.g. pool 1 with stride 3) its padding is negative, every window moves one pixel
+     * down/right (and oneDNN's conv2d fails). When negative, no window reads the last {@code -slack} pixels.
+     */
+    private static long sameSlack(long n, long window, long stride) {
+        return ((n + stride - 1) / stride - 1) * stride + window - n;
+    }
+
+    /**
+     * For SAME, drops the trailing rows/columns that no window reads. The output is unchanged and libnd4j's padding
+     * becomes exactly 0 there, as TensorFlow's: the fix for the negative padding above. Copied (see cOrder).
+     */
+    private static INDArray cropUnread(INDArray input, long[] window, int[] strides, Padding padding) {
+        if (padding != Padding.SAME) {
+            return input;
+        }
+        long slackH = sameSlack(input.size(1), window[0], strides[0]);
+        long slackW = sameSlack(input.size(2), window[1], strides[1]);
+        if (slackH >= 0 && slackW >= 0) {
+            return input;
+        }
+        return input.get(NDArrayIndex.all(), NDArrayIndex.interval(0, input.size(1) + Math.min(slackH, 0)),
+                NDArrayIndex.interval(0, input.size(2) + Math.min(slackW, 0)), NDArrayIndex.all()).dup('c');
+    }
+
+    /** oneDNN's conv2d reads a strided view (a crop, a permutation) as if it were contiguous: such arrays are copied. */
+    private static INDArray cOrder(INDArray array) {
+        return Shape.hasDefaultStridesForShape(array) && array.ordering() == 'c' ? array : array.dup('c');
     }
 
     private static INDArray[] withBias(INDArray input, INDArray kernel, INDArray bias) {
@@ -72,7 +175,8 @@ public final class NativeOps {
     }
 
     private static INDArray pool(String name, INDArray input, int[] poolSize, int[] strides, Padding padding, int extra) {
-        DynamicCustomOp op = DynamicCustomOp.builder(name).addInputs(input)
+        INDArray x = cropUnread(input, new long[] {poolSize[0], poolSize[1]}, strides, padding);
+        DynamicCustomOp op = DynamicCustomOp.builder(name).addInputs(x)
                 .addIntegerArguments(poolSize[0], poolSize[1], strides[0], strides[1], 0, 0, 1, 1,
                         padding == Padding.SAME ? 1 : 0, extra, NHWC)
                 .build();
@@ -91,16 +195,17 @@ public final class NativeOps {
 
     private static INDArray poolBackward(String name, INDArray input, INDArray outputGradient, int[] poolSize, int[] strides,
                                          Padding padding) {
-        DynamicCustomOp op = DynamicCustomOp.builder(name).addInputs(input, outputGradient)
+        INDArray x = cropUnread(input, new long[] {poolSize[0], poolSize[1]}, strides, padding);
+        DynamicCustomOp op = DynamicCustomOp.builder(name).addInputs(x, cOrder(outputGradient))
                 .addIntegerArguments(poolSize[0], poolSize[1], strides[0], strides[1], 0, 0, 1, 1,
                         padding == Padding.SAME ? 1 : 0, 0, NHWC)
                 .build();
-        return Nd4j.exec(op)[0];
+        return padBack(Nd4j.exec(op)[0], input.shape());
     }
 
     /** {@code upsampling2d_bp}: each input pixel's gradient is the sum over the pixels it was copied to. */
     public static INDArray upSampleBackward(INDArray input, INDArray outputGradient) {
-        DynamicCustomOp op = DynamicCustomOp.builder("upsampling2d_bp").addInputs(input, outputGradient)
+        DynamicCustomOp op = DynamicCustomOp.builder("upsampling2d_bp").addInputs(input, cOrder(outputGradient))
                 .addIntegerArguments(0)   // isNCHW = 0
                 .build();
         return Nd4j.exec(op)[0];
