@@ -5,3 +5,4 @@ import io.github.convbook.tensor.*;
 import io.github.convbook.layers.*;
 import io.github.convbook.models.*;
 import io.github.convbook.ops.*;
+import io.github.convbook.plot.*;

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -176,9 +177,12 @@ public abstract class Picture<P extends Picture<P>> implements DisplayDataRender
      */
     @Override
     public void render(RenderContext context) {
+        // a fixed key order, so a re-executed notebook stores byte-identical outputs
+        Map<String, Integer> size = new LinkedHashMap<>();
+        size.put("width", width);
+        size.put("height", height);
         context.renderIfRequested(MIMEType.IMAGE_PNG, (type, out) ->
-                out.putData(type, Base64.getEncoder().encodeToString(toPng()),
-                        Map.of("width", width, "height", height)));
+                out.putData(type, Base64.getEncoder().encodeToString(toPng()), size));
     }
 
     /** e.g. {@code Figure(2x2, 640x480 px)}: what a notebook shows as text beside the picture. */

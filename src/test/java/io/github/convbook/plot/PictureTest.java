@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.Gson;
 import io.github.convbook.tensor.Tensor;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
@@ -37,6 +38,14 @@ class PictureTest {
         BufferedImage shown = Pixels.decode(png);
         assertEquals(800, shown.getWidth());   // 2x pixels; metadata tells the notebook to show 400 wide
         assertArrayEquals(pixels(figure.toBufferedImage()), pixels(shown));
+    }
+
+    @Test
+    void theNotebookShowsThePngAtItsLogicalSize() {
+        DisplayData data = new Renderer().render(digit());
+        // serialised with the Gson the IJava kernel ships (2.8.5), as it goes into the .ipynb
+        String json = new Gson().toJson(data);
+        assertTrue(json.contains("\"metadata\":{\"image/png\":{\"width\":400,\"height\":400}}"), json);
     }
 
     @Test
