@@ -66,10 +66,9 @@ public final class Axes {
         if (w < 1 || imageHeight < 1) {
             return;   // a cell too small to show anything (a huge grid in a small figure)
         }
-        Rectangle2D box = image != null
-                ? image.draw(g, x, y + titleSpace, w, imageHeight)
-                : new Rectangle2D.Double(x, y + titleSpace, w, imageHeight);
+        Rectangle2D box = new Rectangle2D.Double(x, y + titleSpace, w, imageHeight);
         if (image != null) {
+            box = image.draw(g, box.getX(), box.getY(), w, imageHeight);
             // a 1-pixel frame just outside the image, like matplotlib's spines
             g.setColor(Style.FRAME);
             g.setStroke(new BasicStroke(1f));

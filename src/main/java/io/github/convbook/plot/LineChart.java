@@ -2,7 +2,6 @@ package io.github.convbook.plot;
 
 import io.github.convbook.models.History;
 import java.awt.Color;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +35,7 @@ public final class LineChart extends AxesChart<LineChart> {
      * all curves measure the same thing ({@code loss} and {@code val_loss} give {@code loss}).
      */
     static LineChart of(History history, String... metrics) {
-        List<String> names = metrics.length > 0 ? List.of(metrics) : new ArrayList<>(history.history().keySet());
+        List<String> names = metrics.length > 0 ? List.of(metrics) : List.copyOf(history.history().keySet());
         if (names.isEmpty()) {
             throw new IllegalArgumentException("This history has no metrics yet: train with fit(...) first");
         }

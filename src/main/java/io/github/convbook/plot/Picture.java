@@ -19,7 +19,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import javax.imageio.ImageIO;
 
 /**
  * Anything {@link Plot} draws: a {@link Figure} of images, a {@link LineChart}, a {@link BarChart}.
@@ -141,11 +140,7 @@ public abstract class Picture<P extends Picture<P>> implements DisplayDataRender
     }
 
     private void writePng(OutputStream out) {
-        try {
-            ImageIO.write(toBufferedImage(), "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Png.write(toBufferedImage(), out);
     }
 
     private static void deleteQuietly(Path tmp) {

@@ -49,6 +49,16 @@ class PictureTest {
     }
 
     @Test
+    void greyFiguresAreWrittenWithAPaletteAndTheSamePixels() {
+        Figure figure = Plot.subplots(1, 2);
+        figure.ax(0).imshow(Tensor.random(49, 49), "gray");
+        figure.ax(1).imshow(Tensor.random(49, 49), "gray");
+        BufferedImage png = Pixels.png(figure);
+        assertEquals(BufferedImage.TYPE_BYTE_INDEXED, png.getType());
+        assertArrayEquals(pixels(figure.toBufferedImage()), pixels(png));
+    }
+
+    @Test
     void displayAsPngOnRequest() {
         DisplayData data = new Renderer().renderAs(Plot.bar(Tensor.of(1.0, 2.0)), "image/png");
         assertTrue(data.hasDataForType(MIMEType.IMAGE_PNG));
