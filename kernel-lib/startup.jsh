@@ -4,6 +4,13 @@ import io.github.convbook.*;
 import io.github.convbook.tensor.*;
 import io.github.convbook.layers.*;
 import io.github.convbook.models.*;
-import io.github.convbook.ops.*;
 import io.github.convbook.optimizers.*;
+import io.github.convbook.ops.*;
+import io.github.convbook.data.*;
+import io.github.convbook.image.*;
+import io.github.convbook.plot.*;
+import io.github.convbook.table.*;
+import io.github.convbook.notebook.QuickMode;
 import static io.github.convbook.models.Fit.*;
+// tables and small tensors also show as HTML tables in the notebook
+io.github.convbook.notebook.Renderers.install();

@@ -1,0 +1,85 @@
+package io.github.convbook.plot;
+
+import java.awt.Graphics2D;
+import java.util.Arrays;
+
+/**
+ * A grid of {@link Axes}, as matplotlib's {@code fig, ax = plt.subplots(rows, cols)}:
+ * <pre>
+ * var fig = Plot.subplots(2, 2).size(8, 8);
+ * fig.ax(0, 0).imshow(img, "gray").title("original");
+ * fig.ax(1, 1).imshow(edges, "gray");
+ * fig                                   // shows the figure; untouched cells stay blank
+ * </pre>
+ * The default size is matplotlib's, 6.4 x 4.8 inches (640 x 480 px).
+ */
+public final class Figure extends Picture<Figure> {
+    private static final int MARGIN = 10;
+    private static final int PAD = 6;
+
+    private final int rows;
+    private final int cols;
+    private final Axes[] axes;
+
+    Figure(int rows, int cols) {
+        super(640, 480);
+        if (rows < 1 || cols < 1 || rows * cols > 400) {
+            throw new IllegalArgumentException("subplots needs at least 1 row and 1 column and at most 400 cells, got "
+                    + rows + "x" + cols);
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.axes = new Axes[rows * cols];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = new Axes(i / cols, i % cols);
+        }
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    /** The cell in row {@code row} and column {@code col}, counted from 0: matplotlib's {@code ax[row][col]}. */
+    public Axes ax(int row, int col) {
+        if (row < 0 || row >= rows || col < 0 || col >= cols) {
+            throw new IndexOutOfBoundsException("ax(" + row + ", " + col + ") is outside this " + rows + "x" + cols
+                    + " figure: rows are 0.." + (rows - 1) + ", columns 0.." + (cols - 1));
+        }
+        return axes[row * cols + col];
+    }
+
+    /**
+     * The cell at {@code index} counted row by row from 0, matplotlib's {@code ax.flat[index]}
+     * ({@code plt.subplot(rows, cols, index + 1)}).
+     */
+    public Axes ax(int index) {
+        if (index < 0 || index >= axes.length) {
+            throw new IndexOutOfBoundsException("ax(" + index + ") is outside this " + rows + "x" + cols
+                    + " figure: indices are 0.." + (axes.length - 1));
+        }
+        return axes[index];
+    }
+
+    @Override
+    protected void paint(Graphics2D g, int width, int height) {
+        // the same room for titles and labels in every cell keeps the images of a row aligned
+        double titleSpace = Arrays.stream(axes).anyMatch(Axes::hasTitle) ? Style.TITLE.getSize() + 10 : 0;
+        double labelSpace = Arrays.stream(axes).anyMatch(Axes::hasXlabel) ? Style.TEXT.getSize() + 8 : 0;
+        double cellWidth = (width - 2.0 * MARGIN) / cols;
+        double cellHeight = (height - 2.0 * MARGIN) / rows;
+        for (int i = 0; i < axes.length; i++) {
+            double x = MARGIN + (i % cols) * cellWidth + PAD;
+            double y = MARGIN + (i / cols) * cellHeight + PAD;
+            axes[i].paint(g, x, y, cellWidth - 2 * PAD, cellHeight - 2 * PAD, titleSpace, labelSpace);
+        }
+    }
+
+    @Override
+    protected String describe() {
+        return rows + "x" + cols;
+    }
+}

@@ -1,0 +1,108 @@
+package io.github.convbook.plot;
+
+import io.github.convbook.models.History;
+import java.awt.Color;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Values per epoch as lines with markers, one per series, with a legend: the lecture's loss curves
+ * ({@code plt.plot(x_len, val_loss, marker='.', c="red", label='validation loss')}). Epochs are numbered from 1
+ * on the x axis, the way Keras prints them.
+ * <pre>
+ * Plot.lines(history, "loss", "val_loss")
+ * Plot.lines("training loss", loss).plot("validation loss", valLoss).color("validation loss", "red")
+ * </pre>
+ */
+public final class LineChart extends AxesChart<LineChart> {
+    private final Map<String, double[]> series = new LinkedHashMap<>();
+    private final Map<String, Color> colors = new HashMap<>();
+
+    LineChart() {
+        super(true);
+        xlabel("epoch");
+    }
+
+    /**
+     * The curves of a Keras history; no metric names means all of them. The y label is the metric's name when
+     * all curves measure the same thing ({@code loss} and {@code val_loss} give {@code loss}).
+     */
+    static LineChart of(History history, String... metrics) {
+        List<String> names = metrics.length > 0 ? List.of(metrics) : List.copyOf(history.history().keySet());
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("This history has no metrics yet: train with fit(...) first");
+        }
+        LineChart chart = new LineChart();
+        for (String name : names) {
+            chart.plot(name, history.get(name));
+        }
+        List<String> measures = names.stream().map(n -> n.startsWith("val_") ? n.substring(4) : n).distinct().toList();
+        return chart.ylabel(measures.size() == 1 ? measures.get(0) : "");
+    }
+
+    /** Adds a curve, as another {@code plt.plot(values, label=name)}. */
+    public LineChart plot(String name, List<? extends Number> values) {
+        return plot(name, values.stream().mapToDouble(Number::doubleValue).toArray());
+    }
+
+    /** Adds a curve, as another {@code plt.plot(values, label=name)}. */
+    public LineChart plot(String name, double[] values) {
+        if (series.containsKey(name)) {
+            throw new IllegalArgumentException("This chart already has a curve named '" + name + "'");
+        }
+        if (values.length == 0) {
+            throw new IllegalArgumentException("The curve '" + name + "' has no values");
+        }
+        series.put(name, values.clone());
+        return this;
+    }
+
+    /** Colours one curve: {@code "red"}, {@code "tab:orange"}, {@code "#1f77b4"}, as matplotlib's {@code c=...}. */
+    public LineChart color(String name, String color) {
+        if (!series.containsKey(name)) {
+            throw new IllegalArgumentException("No curve named '" + name + "': this chart has " + series.keySet());
+        }
+        colors.put(name, Style.color(color));
+        return this;
+    }
+
+    /** The names of the curves, in the order they were added (the legend's order). */
+    public List<String> names() {
+        return List.copyOf(series.keySet());
+    }
+
+    @Override
+    protected Chart<? extends AxesChartStyler, ?> build(int width, int height) {
+        XYChart chart = new XYChart(width, height);
+        chart.getStyler().setMarkerSize(7);
+        // epochs are whole numbers: label only the whole ticks
+        chart.setCustomXAxisTickLabelsFormatter(x -> x == Math.rint(x) ? String.valueOf(Math.round(x)) : "");
+        series.forEach((name, values) -> {
+            double[] epochs = new double[values.length];
+            for (int i = 0; i < epochs.length; i++) {
+                epochs[i] = i + 1;
+            }
+            XYSeries line = chart.addSeries(name, epochs, values);
+            line.setMarker(SeriesMarkers.CIRCLE);
+            line.setLineWidth(1.5f);
+            Color color = colors.get(name);
+            if (color != null) {
+                line.setLineColor(color);
+                line.setMarkerColor(color);
+            }
+        });
+        return chart;
+    }
+
+    @Override
+    protected String describe() {
+        return String.join(", ", series.keySet());
+    }
+}
