@@ -1,6 +1,7 @@
 package io.github.convbook.layers;
 
 import java.util.Arrays;
+import io.github.convbook.ops.Values;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -41,17 +42,48 @@ public enum Activations {
 
     /**
      * Turns the gradient with respect to the activation's output into the gradient with respect to its input,
-     * overwriting {@code gradient}. Uses the output {@code y}, which every function here can be differentiated from.
+     * overwriting {@code gradient} (both arrays contiguous). Uses the output {@code y}, which every function here can
+     * be differentiated from: relu's slope is 1 where y > 0, sigmoid's y (1 - y), tanh's 1 - y^2.
      */
     public INDArray backwardInPlace(INDArray y, INDArray gradient) {
-        switch (this) {
-            case RELU: return gradient.muli(y.gt(0).castTo(y.dataType()));
-            case SIGMOID: return gradient.muli(y.rsub(1).muli(y));                  // y (1 - y)
-            case TANH: return gradient.muli(y.mul(y).rsubi(1));                     // 1 - y^2
-            case LEAKY_RELU: return gradient.muli(y.gt(0).castTo(y.dataType()).muli(1 - LEAKY_RELU_ALPHA).addi(LEAKY_RELU_ALPHA));
-            case SOFTMAX: return softmaxBackward(y, gradient);
-            default: return gradient;
+        if (this == LINEAR) {
+            return gradient;
         }
+        if (this == SOFTMAX) {
+            return softmaxBackward(y, gradient);
+        }
+        // one pass over both arrays: cheaper than building masks and products with separate ND4J ops
+        Values out = Values.of(y);
+        Values grad = Values.of(gradient);
+        int n = out.length();
+        switch (this) {
+            case RELU:
+                for (int i = 0; i < n; i++) {
+                    if (out.get(i) <= 0) {
+                        grad.set(i, 0);
+                    }
+                }
+                break;
+            case LEAKY_RELU:
+                for (int i = 0; i < n; i++) {
+                    if (out.get(i) <= 0) {
+                        grad.set(i, grad.get(i) * LEAKY_RELU_ALPHA);
+                    }
+                }
+                break;
+            case SIGMOID:
+                for (int i = 0; i < n; i++) {
+                    double v = out.get(i);
+                    grad.set(i, grad.get(i) * v * (1 - v));
+                }
+                break;
+            default:   // TANH
+                for (int i = 0; i < n; i++) {
+                    double v = out.get(i);
+                    grad.set(i, grad.get(i) * (1 - v * v));
+                }
+        }
+        return gradient;
     }
 
     /** Softmax's Jacobian-vector product per row: {@code y * (g - sum(g * y))}. */

@@ -14,12 +14,12 @@ public class AveragePooling2D extends Pooling2D<AveragePooling2D> {
     }
 
     @Override
-    protected INDArray pool(INDArray input) {
-        return NativeOps.averagePool(input, poolSize, effectiveStrides(), padding);
+    protected INDArray pool(INDArray input, INDArray... into) {
+        return NativeOps.averagePool(input, poolSize, effectiveStrides(), padding, into);
     }
 
     @Override
-    protected INDArray poolBackward(INDArray input, INDArray outputGradient) {
-        return NativeOps.averagePoolBackward(input, outputGradient, poolSize, effectiveStrides(), padding);
+    protected INDArray poolBackward(INDArray input, INDArray outputGradient, INDArray... into) {
+        return NativeOps.averagePoolBackward(input, outputGradient, poolSize, effectiveStrides(), padding, into);
     }
 }

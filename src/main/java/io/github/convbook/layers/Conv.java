@@ -25,6 +25,7 @@ public abstract class Conv<T extends Conv<T>> extends Layer {
     protected INDArray bias;
     private INDArray lastInput;    // kept by call(..., training = true) for backward
     private INDArray lastOutput;
+    private final Scratch scratch = new Scratch();
 
     protected Conv(int filters, int kernelSize) {
         if (filters <= 0) {
@@ -155,26 +156,36 @@ public abstract class Conv<T extends Conv<T>> extends Layer {
     /** The number of input channels the built kernel takes. */
     protected abstract long kernelInputChannels();
 
-    /** The convolution itself, before the activation. */
-    protected abstract INDArray convolve(INDArray input);
+    /** The convolution itself, before the activation, written into {@code into} when given. */
+    protected abstract INDArray convolve(INDArray input, INDArray... into);
 
-    /** Gradients of input, kernel and bias (when used) from the gradient of the convolution's output. */
-    protected abstract INDArray[] convolveBackward(INDArray input, INDArray outputGradient);
+    /**
+     * Gradients of input, kernel and bias (when used) from the gradient of the convolution's output, written into
+     * {@code into} when given.
+     */
+    protected abstract INDArray[] convolveBackward(INDArray input, INDArray outputGradient, INDArray... into);
 
     @Override
     public INDArray call(INDArray input, boolean training) {
-        INDArray out = activation.applyInPlace(convolve(input));
-        if (training) {
-            lastInput = input;
-            lastOutput = out;
+        if (!training) {
+            return activation.applyInPlace(convolve(input));
         }
+        long[] outShape = computeOutputShape(Shape.of(input.shape())).toArray();
+        INDArray out = activation.applyInPlace(convolve(input, scratch.get("output", input.dataType(), outShape)));
+        lastInput = input;
+        lastOutput = out;
         return out;
     }
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
-        INDArray beforeActivation = activation.backwardInPlace(lastOutput, outputGradient.dup());
-        INDArray[] grads = convolveBackward(lastInput, beforeActivation);
+        INDArray beforeActivation = activation.backwardInPlace(lastOutput, outputGradient);
+        org.nd4j.linalg.api.buffer.DataType type = lastInput.dataType();
+        INDArray[] into = bias == null
+                ? new INDArray[] {scratch.get("inputGradient", type, lastInput.shape()), scratch.get("kernelGradient", type, kernel.shape())}
+                : new INDArray[] {scratch.get("inputGradient", type, lastInput.shape()), scratch.get("kernelGradient", type, kernel.shape()),
+                        scratch.get("biasGradient", type, bias.shape())};
+        INDArray[] grads = convolveBackward(lastInput, beforeActivation, into);
         setGradient("kernel", grads[1]);
         if (bias != null) {
             setGradient("bias", grads[2]);

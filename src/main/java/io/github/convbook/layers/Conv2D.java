@@ -41,13 +41,13 @@ public class Conv2D extends Conv<Conv2D> {
     }
 
     @Override
-    protected INDArray convolve(INDArray input) {
-        return NativeOps.conv2d(input, kernel, bias, strides, padding, dilationRate);
+    protected INDArray convolve(INDArray input, INDArray... into) {
+        return NativeOps.conv2d(input, kernel, bias, strides, padding, dilationRate, into);
     }
 
     @Override
-    protected INDArray[] convolveBackward(INDArray input, INDArray outputGradient) {
-        return NativeOps.conv2dBackward(input, kernel, bias, outputGradient, strides, padding, dilationRate);
+    protected INDArray[] convolveBackward(INDArray input, INDArray outputGradient, INDArray... into) {
+        return NativeOps.conv2dBackward(input, kernel, bias, outputGradient, strides, padding, dilationRate, into);
     }
 
     @Override

@@ -44,7 +44,8 @@ public class Conv2DTranspose extends Conv<Conv2DTranspose> {
     }
 
     @Override
-    protected INDArray convolve(INDArray input) {
+    protected INDArray convolve(INDArray input, INDArray... into) {
+        // the reused buffers are not worth it here: this layer is not on the lecture's hot paths
         INDArray out = NativeOps.conv2dTranspose(input, kernel, bias, strides, padding, dilationRate);
         long[] expected = computeOutputShape(Shape.of(input.shape())).toArray();
         if (out.size(1) < expected[1] || out.size(2) < expected[2]) {
@@ -54,7 +55,7 @@ public class Conv2DTranspose extends Conv<Conv2DTranspose> {
     }
 
     @Override
-    protected INDArray[] convolveBackward(INDArray input, INDArray outputGradient) {
+    protected INDArray[] convolveBackward(INDArray input, INDArray outputGradient, INDArray... into) {
         long[] produced = {0, producedLength(input.size(1), 0), producedLength(input.size(2), 1)};
         if (produced[1] == outputGradient.size(1) && produced[2] == outputGradient.size(2)) {
             return NativeOps.conv2dTransposeBackward(input, kernel, bias, outputGradient, strides, padding, dilationRate);

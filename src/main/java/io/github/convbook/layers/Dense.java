@@ -2,6 +2,7 @@ package io.github.convbook.layers;
 
 import io.github.convbook.tensor.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The fully connected (linear) layer: {@code output = activation(input · kernel + bias)} on the last axis.
@@ -17,6 +18,7 @@ public class Dense extends Layer {
     private INDArray bias;
     private INDArray lastRows;     // the input as (samples, features), kept for backward
     private INDArray lastOutput;   // (samples, units) after the activation
+    private final Scratch scratch = new Scratch();
 
     public Dense(int units) {
         if (units <= 0) {
@@ -108,7 +110,8 @@ public class Dense extends Layer {
     public INDArray call(INDArray input, boolean training) {
         long[] outShape = computeOutputShape(Shape.of(input.shape())).toArray();
         INDArray rows = input.reshape('c', -1, kernel.size(0));
-        INDArray out = rows.mmul(kernel);
+        INDArray out = training ? Nd4j.gemm(rows, kernel, scratch.get("output", rows.dataType(), rows.size(0), units), false, false, 1.0, 0.0)
+                : rows.mmul(kernel);
         if (bias != null) {
             out.addiRowVector(bias);
         }
@@ -122,8 +125,9 @@ public class Dense extends Layer {
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
-        INDArray grad = activation.backwardInPlace(lastOutput, outputGradient.reshape('c', -1, units).dup());
-        setGradient("kernel", lastRows.transpose().mmul(grad));
+        INDArray grad = activation.backwardInPlace(lastOutput, outputGradient.reshape('c', -1, units));
+        org.nd4j.linalg.api.buffer.DataType type = grad.dataType();
+        setGradient("kernel", Nd4j.gemm(lastRows, grad, scratch.get("kernelGradient", type, kernel.shape()), true, false, 1.0, 0.0));
         if (bias != null) {
             setGradient("bias", grad.sum(0));
         }
@@ -132,7 +136,8 @@ public class Dense extends Layer {
         }
         long[] inputShape = outputGradient.shape().clone();
         inputShape[inputShape.length - 1] = kernel.size(0);
-        return grad.mmul(kernel.transpose()).reshape('c', inputShape);
+        INDArray inputGradient = scratch.get("inputGradient", type, grad.size(0), kernel.size(0));
+        return Nd4j.gemm(grad, kernel, inputGradient, false, true, 1.0, 0.0).reshape('c', inputShape);
     }
 
     @Override

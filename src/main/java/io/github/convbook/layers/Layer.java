@@ -155,7 +155,8 @@ public abstract class Layer {
 
     /**
      * The forward computation on a batch; {@code training} switches layers such as Dropout and makes the layer keep
-     * what {@link #backward} needs (its input, its output).
+     * what {@link #backward} needs (its input, its output). While training, the result lives in a buffer the layer
+     * reuses for the next batch (see {@link Scratch}): copy it to keep it.
      */
     public abstract INDArray call(INDArray input, boolean training);
 
@@ -163,6 +164,7 @@ public abstract class Layer {
      * Back-propagation through the last {@code call(input, true)}: from the loss gradient with respect to this layer's
      * output, stores the gradients of its weights ({@link #gradients()}) and returns the gradient with respect to its
      * input, or null when {@code needInputGradient} is false (the first layer: nothing before it learns).
+     * {@code outputGradient} may be overwritten; the results live in buffers reused by the next batch.
      */
     public abstract INDArray backward(INDArray outputGradient, boolean needInputGradient);
 

@@ -14,12 +14,12 @@ public class MaxPooling2D extends Pooling2D<MaxPooling2D> {
     }
 
     @Override
-    protected INDArray pool(INDArray input) {
-        return NativeOps.maxPool(input, poolSize, effectiveStrides(), padding);
+    protected INDArray pool(INDArray input, INDArray... into) {
+        return NativeOps.maxPool(input, poolSize, effectiveStrides(), padding, into);
     }
 
     @Override
-    protected INDArray poolBackward(INDArray input, INDArray outputGradient) {
-        return NativeOps.maxPoolBackward(input, outputGradient, poolSize, effectiveStrides(), padding);
+    protected INDArray poolBackward(INDArray input, INDArray outputGradient, INDArray... into) {
+        return NativeOps.maxPoolBackward(input, outputGradient, poolSize, effectiveStrides(), padding, into);
     }
 }

@@ -15,7 +15,8 @@ public abstract class Pooling2D<T extends Pooling2D<T>> extends Layer {
     protected int[] poolSize;
     protected int[] strides;          // null: same as poolSize
     protected Padding padding = Padding.VALID;
-    protected INDArray lastInput;   // kept by call(..., training = true) for backward
+    private INDArray lastInput;   // kept by call(..., training = true) for backward
+    private final Scratch scratch = new Scratch();
 
     protected Pooling2D(int poolSize) {
         this.poolSize = Checks.pair(getClass().getSimpleName(), "poolSize", poolSize);
@@ -63,23 +64,27 @@ public abstract class Pooling2D<T extends Pooling2D<T>> extends Layer {
         Checks.windowFits(describe(), inputShape, poolSize[0], poolSize[1], padding);
     }
 
-    /** The pooling itself on a batch. */
-    protected abstract INDArray pool(INDArray input);
+    /** The pooling itself on a batch, written into {@code into} when given. */
+    protected abstract INDArray pool(INDArray input, INDArray... into);
 
-    /** The input gradient from the output gradient. */
-    protected abstract INDArray poolBackward(INDArray input, INDArray outputGradient);
+    /** The input gradient from the output gradient, written into {@code into} when given. */
+    protected abstract INDArray poolBackward(INDArray input, INDArray outputGradient, INDArray... into);
 
     @Override
     public INDArray call(INDArray input, boolean training) {
-        if (training) {
-            lastInput = input;
+        if (!training) {
+            return pool(input);
         }
-        return pool(input);
+        lastInput = input;
+        return pool(input, scratch.get("output", input.dataType(), computeOutputShape(Shape.of(input.shape())).toArray()));
     }
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
-        return needInputGradient ? poolBackward(lastInput, outputGradient) : null;
+        if (!needInputGradient) {
+            return null;
+        }
+        return poolBackward(lastInput, outputGradient, scratch.get("inputGradient", lastInput.dataType(), lastInput.shape()));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public class UpSampling2D extends Layer {
     private int[] size;
     private INDArray lastInput;
+    private final Scratch scratch = new Scratch();
 
     public UpSampling2D() {
         this(2);
@@ -54,14 +55,19 @@ public class UpSampling2D extends Layer {
 
     @Override
     public INDArray call(INDArray input, boolean training) {
-        if (training) {
-            lastInput = input;
+        if (!training) {
+            return NativeOps.upSample(input, size);
         }
-        return NativeOps.upSample(input, size);
+        lastInput = input;
+        long[] outShape = computeOutputShape(Shape.of(input.shape())).toArray();
+        return NativeOps.upSample(input, size, scratch.get("output", input.dataType(), outShape));
     }
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
-        return needInputGradient ? NativeOps.upSampleBackward(lastInput, outputGradient) : null;
+        if (!needInputGradient) {
+            return null;
+        }
+        return NativeOps.upSampleBackward(lastInput, outputGradient, scratch.get("inputGradient", lastInput.dataType(), lastInput.shape()));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.convbook.models;
 
 import io.github.convbook.layers.Layer;
+import io.github.convbook.layers.Scratch;
 import io.github.convbook.losses.Loss;
 import io.github.convbook.metrics.Metric;
 import io.github.convbook.metrics.Metrics;
@@ -25,6 +26,7 @@ final class Trainer {
     private final Optimizer optimizer;
     private final Loss loss;
     private final List<String> metricNames;
+    private final Scratch batches = new Scratch();
 
     Trainer(Model model, Optimizer optimizer, Loss loss, List<String> metricNames) {
         this.model = model;
@@ -70,8 +72,8 @@ final class Trainer {
             for (int step = 0; step < steps; step++) {
                 int from = step * settings.batchSize;
                 int to = (int) Math.min(trainCount, from + (long) settings.batchSize);
-                INDArray bx = settings.shuffle ? gather(allX, order, from, to) : rows(allX, from, to);
-                INDArray by = settings.shuffle ? gather(allY, order, from, to) : rows(allY, from, to);
+                INDArray bx = gather(allX, order, from, to, "x");
+                INDArray by = gather(allY, order, from, to, "y");
                 INDArray out = model.forward(bx, true);
                 double batchLoss = loss.value(by, out);
                 if (!Double.isFinite(batchLoss)) {
@@ -158,13 +160,15 @@ final class Trainer {
         return view.dup('c');
     }
 
-    /** The samples {@code order[from..to)} of {@code data}, copied into one contiguous batch. */
-    private static INDArray gather(INDArray data, int[] order, int from, int to) {
+    /** The samples {@code order[from..to)} of {@code data}, copied into a batch buffer reused from step to step. */
+    private INDArray gather(INDArray data, int[] order, int from, int to, String name) {
         int[] picked = java.util.Arrays.copyOfRange(order, from, to);
         long[] shape = data.shape().clone();
         shape[0] = picked.length;
         INDArray flat = data.rank() == 1 ? data.reshape(data.length(), 1) : data.reshape('c', data.size(0), -1);
-        return Nd4j.pullRows(flat, 1, picked).reshape('c', shape);
+        INDArray batch = batches.get(name, data.dataType(), picked.length, flat.size(1));
+        Nd4j.pullRows(flat, batch, 1, picked);
+        return batch.reshape('c', shape);
     }
 
     /** Running, sample-weighted means of the loss and of each metric within one epoch, as Keras reports them. */

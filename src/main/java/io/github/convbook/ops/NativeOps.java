@@ -16,11 +16,25 @@ public final class NativeOps {
     private static final int NHWC = 1;
     private static final int KERNEL_HWIO = 0;   // Keras's (kh, kw, in, out); for deconv2d (kh, kw, out, in)
 
+    private static final INDArray[] NONE = new INDArray[0];
+
     private NativeOps() {
     }
 
-    /** {@code conv2d}: input (n, h, w, in), kernel (kh, kw, in, out), bias (out,) or null. */
-    public static INDArray conv2d(INDArray input, INDArray kernel, INDArray bias, int[] strides, Padding padding, int[] dilation) {
+    /** Runs an op, writing into {@code into} when given (reused buffers), else into arrays libnd4j allocates. */
+    private static INDArray[] exec(DynamicCustomOp.DynamicCustomOpsBuilder op, INDArray... into) {
+        if (into.length > 0) {
+            op.addOutputs(into);
+        }
+        return Nd4j.exec(op.build());
+    }
+
+    /**
+     * {@code conv2d}: input (n, h, w, in), kernel (kh, kw, in, out), bias (out,) or null. {@code into}, when given, is
+     * the array to write the output into (a buffer reused from batch to batch); it may be ignored, so use the result.
+     */
+    public static INDArray conv2d(INDArray input, INDArray kernel, INDArray bias, int[] strides, Padding padding, int[] dilation,
+                                  INDArray... into) {
         if ((dilation[0] > 1 || dilation[1] > 1) && input.dataType() != DataType.DOUBLE) {
             // oneDNN, which runs float32 conv2d in this build, fails on any dilation ("Op [conv2d] execution failed");
             // libnd4j's own kernel, used for float64, is right. So dilated convolutions run in float64 and round back.
@@ -31,7 +45,7 @@ public final class NativeOps {
         DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d").addInputs(withBias(x, cOrder(kernel), bias));
         op.addIntegerArguments((int) kernel.size(0), (int) kernel.size(1), strides[0], strides[1], 0, 0, dilation[0], dilation[1],
                 padding == Padding.SAME ? 1 : 0, NHWC, KERNEL_HWIO);
-        return Nd4j.exec(op.build())[0];
+        return exec(op, x == input ? into : NONE)[0];
     }
 
     /**
@@ -63,7 +77,7 @@ public final class NativeOps {
      * that order. The same geometry fixes as the forward pass apply; pixels no window read get a zero gradient.
      */
     public static INDArray[] conv2dBackward(INDArray input, INDArray kernel, INDArray bias, INDArray outputGradient,
-                                            int[] strides, Padding padding, int[] dilation) {
+                                            int[] strides, Padding padding, int[] dilation, INDArray... into) {
         if ((dilation[0] > 1 || dilation[1] > 1) && input.dataType() != DataType.DOUBLE) {
             INDArray[] grads = conv2dBackward(input.castTo(DataType.DOUBLE), kernel.castTo(DataType.DOUBLE),
                     bias == null ? null : bias.castTo(DataType.DOUBLE), outputGradient.castTo(DataType.DOUBLE),
@@ -74,7 +88,8 @@ public final class NativeOps {
             return grads;
         }
         INDArray x = cropUnread(cOrder(input), dilatedWindow(kernel, dilation), strides, padding);
-        INDArray[] grads = backward("conv2d_bp", x, cOrder(kernel), bias, cOrder(outputGradient), strides, padding, dilation);
+        INDArray[] grads = backward("conv2d_bp", x, cOrder(kernel), bias, cOrder(outputGradient), strides, padding, dilation,
+                x == input ? into : NONE);
         grads[0] = padBack(grads[0], input.shape());
         return grads;
     }
@@ -96,14 +111,13 @@ public final class NativeOps {
     }
 
     private static INDArray[] backward(String name, INDArray input, INDArray kernel, INDArray bias, INDArray outputGradient,
-                                       int[] strides, Padding padding, int[] dilation) {
+                                       int[] strides, Padding padding, int[] dilation, INDArray... into) {
         INDArray[] inputs = bias == null ? new INDArray[] {input, kernel, outputGradient}
                 : new INDArray[] {input, kernel, bias, outputGradient};
-        DynamicCustomOp op = DynamicCustomOp.builder(name).addInputs(inputs)
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder(name).addInputs(inputs)
                 .addIntegerArguments((int) kernel.size(0), (int) kernel.size(1), strides[0], strides[1], 0, 0,
-                        dilation[0], dilation[1], padding == Padding.SAME ? 1 : 0, NHWC, KERNEL_HWIO)
-                .build();
-        return Nd4j.exec(op);
+                        dilation[0], dilation[1], padding == Padding.SAME ? 1 : 0, NHWC, KERNEL_HWIO);
+        return exec(op, into);
     }
 
     /** The gradient of a {@link #cropUnread} input, placed back into the full input shape (zeros where unread). */
@@ -165,57 +179,57 @@ public final class NativeOps {
     }
 
     /** {@code maxpool2d} over (n, h, w, c). */
-    public static INDArray maxPool(INDArray input, int[] poolSize, int[] strides, Padding padding) {
-        return pool("maxpool2d", input, poolSize, strides, padding, 0);
+    public static INDArray maxPool(INDArray input, int[] poolSize, int[] strides, Padding padding, INDArray... into) {
+        return pool("maxpool2d", input, poolSize, strides, padding, into);
     }
 
     /** {@code avgpool2d}; like TensorFlow, padded zeros are not counted in the average (extraParam0 = 0). */
-    public static INDArray averagePool(INDArray input, int[] poolSize, int[] strides, Padding padding) {
-        return pool("avgpool2d", input, poolSize, strides, padding, 0);
+    public static INDArray averagePool(INDArray input, int[] poolSize, int[] strides, Padding padding, INDArray... into) {
+        return pool("avgpool2d", input, poolSize, strides, padding, into);
     }
 
-    private static INDArray pool(String name, INDArray input, int[] poolSize, int[] strides, Padding padding, int extra) {
+    /** libnd4j's pooling; its extraParam0 = 0 keeps padded cells out of an average, as TensorFlow does. */
+    private static INDArray pool(String name, INDArray input, int[] poolSize, int[] strides, Padding padding, INDArray... into) {
         INDArray x = cropUnread(input, new long[] {poolSize[0], poolSize[1]}, strides, padding);
-        DynamicCustomOp op = DynamicCustomOp.builder(name).addInputs(x)
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder(name).addInputs(x)
                 .addIntegerArguments(poolSize[0], poolSize[1], strides[0], strides[1], 0, 0, 1, 1,
-                        padding == Padding.SAME ? 1 : 0, extra, NHWC)
-                .build();
-        return Nd4j.exec(op)[0];
+                        padding == Padding.SAME ? 1 : 0, 0, NHWC);
+        return exec(op, into)[0];
     }
 
     /** {@code maxpool2d_bp}: the input gradient; each window's gradient goes to its largest input. */
-    public static INDArray maxPoolBackward(INDArray input, INDArray outputGradient, int[] poolSize, int[] strides, Padding padding) {
-        return poolBackward("maxpool2d_bp", input, outputGradient, poolSize, strides, padding);
+    public static INDArray maxPoolBackward(INDArray input, INDArray outputGradient, int[] poolSize, int[] strides, Padding padding,
+                                           INDArray... into) {
+        return poolBackward("maxpool2d_bp", input, outputGradient, poolSize, strides, padding, into);
     }
 
     /** {@code avgpool2d_bp}: the input gradient; each window's gradient is shared by its (unpadded) inputs. */
-    public static INDArray averagePoolBackward(INDArray input, INDArray outputGradient, int[] poolSize, int[] strides, Padding padding) {
-        return poolBackward("avgpool2d_bp", input, outputGradient, poolSize, strides, padding);
+    public static INDArray averagePoolBackward(INDArray input, INDArray outputGradient, int[] poolSize, int[] strides,
+                                               Padding padding, INDArray... into) {
+        return poolBackward("avgpool2d_bp", input, outputGradient, poolSize, strides, padding, into);
     }
 
     private static INDArray poolBackward(String name, INDArray input, INDArray outputGradient, int[] poolSize, int[] strides,
-                                         Padding padding) {
+                                         Padding padding, INDArray... into) {
         INDArray x = cropUnread(input, new long[] {poolSize[0], poolSize[1]}, strides, padding);
-        DynamicCustomOp op = DynamicCustomOp.builder(name).addInputs(x, cOrder(outputGradient))
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder(name).addInputs(x, cOrder(outputGradient))
                 .addIntegerArguments(poolSize[0], poolSize[1], strides[0], strides[1], 0, 0, 1, 1,
-                        padding == Padding.SAME ? 1 : 0, 0, NHWC)
-                .build();
-        return padBack(Nd4j.exec(op)[0], input.shape());
+                        padding == Padding.SAME ? 1 : 0, 0, NHWC);
+        return padBack(exec(op, x == input ? into : NONE)[0], input.shape());
     }
 
     /** {@code upsampling2d_bp}: each input pixel's gradient is the sum over the pixels it was copied to. */
-    public static INDArray upSampleBackward(INDArray input, INDArray outputGradient) {
-        DynamicCustomOp op = DynamicCustomOp.builder("upsampling2d_bp").addInputs(input, cOrder(outputGradient))
-                .addIntegerArguments(0)   // isNCHW = 0
-                .build();
-        return Nd4j.exec(op)[0];
+    public static INDArray upSampleBackward(INDArray input, INDArray outputGradient, INDArray... into) {
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("upsampling2d_bp")
+                .addInputs(input, cOrder(outputGradient))
+                .addIntegerArguments(0);   // isNCHW = 0
+        return exec(op, into)[0];
     }
 
     /** {@code upsampling2d}, nearest neighbour: every pixel repeated {@code size} times along height and width. */
-    public static INDArray upSample(INDArray input, int[] size) {
-        DynamicCustomOp op = DynamicCustomOp.builder("upsampling2d").addInputs(input)
-                .addIntegerArguments(size[0], size[1], 0)   // last argument: isNCHW = 0
-                .build();
-        return Nd4j.exec(op)[0];
+    public static INDArray upSample(INDArray input, int[] size, INDArray... into) {
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("upsampling2d").addInputs(input)
+                .addIntegerArguments(size[0], size[1], 0);   // last argument: isNCHW = 0
+        return exec(op, into)[0];
     }
 }

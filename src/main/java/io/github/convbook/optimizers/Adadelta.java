@@ -1,7 +1,6 @@
 package io.github.convbook.optimizers;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import io.github.convbook.ops.Values;
 
 /**
  * Keras's {@code Adadelta(learning_rate=0.001, rho=0.95, epsilon=1e-7)}: each step is scaled by the ratio of the
@@ -28,16 +27,21 @@ public class Adadelta extends Optimizer {
     }
 
     @Override
-    protected INDArray[] newSlots(INDArray weight) {
-        return zeros(weight, 2);
+    protected int slotCount() {
+        return 2;
     }
 
     @Override
-    protected void update(INDArray weight, INDArray gradient, INDArray[] slots, long step) {
-        INDArray accumulated = scale(slots[0], rho).addi(scale(gradient.mul(gradient), 1 - rho));
-        INDArray delta = Transforms.sqrt(shift(slots[1].dup(), epsilon), false)
-                .divi(Transforms.sqrt(shift(accumulated.dup(), epsilon), false)).muli(gradient);
-        weight.subi(scale(delta.dup(), learningRate));
-        scale(slots[1], rho).addi(scale(delta.muli(delta), 1 - rho));
+    protected void update(Values weight, Values gradient, Values[] slots, long step) {
+        Values accumulated = slots[0];
+        Values accumulatedDelta = slots[1];
+        for (int i = 0; i < weight.length(); i++) {
+            double g = gradient.get(i);
+            double acc = rho * accumulated.get(i) + (1 - rho) * g * g;
+            double delta = Math.sqrt(accumulatedDelta.get(i) + epsilon) / Math.sqrt(acc + epsilon) * g;
+            accumulated.set(i, acc);
+            weight.set(i, weight.get(i) - learningRate * delta);
+            accumulatedDelta.set(i, rho * accumulatedDelta.get(i) + (1 - rho) * delta * delta);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.github.convbook.optimizers;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import io.github.convbook.ops.Values;
 
 /**
  * Keras's {@code Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7)}: running averages of the
@@ -29,15 +28,22 @@ public class Adam extends Optimizer {
     }
 
     @Override
-    protected INDArray[] newSlots(INDArray weight) {
-        return zeros(weight, 2);
+    protected int slotCount() {
+        return 2;
     }
 
     @Override
-    protected void update(INDArray weight, INDArray gradient, INDArray[] slots, long step) {
+    protected void update(Values weight, Values gradient, Values[] slots, long step) {
         double alpha = learningRate * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step));
-        INDArray m = scale(slots[0], beta1).addi(scale(gradient.dup(), 1 - beta1));
-        INDArray v = scale(slots[1], beta2).addi(scale(gradient.mul(gradient), 1 - beta2));
-        weight.subi(scale(m.dup(), alpha).divi(shift(Transforms.sqrt(v, true), epsilon)));
+        Values m = slots[0];
+        Values v = slots[1];
+        for (int i = 0; i < weight.length(); i++) {
+            double g = gradient.get(i);
+            double mi = beta1 * m.get(i) + (1 - beta1) * g;
+            double vi = beta2 * v.get(i) + (1 - beta2) * g * g;
+            m.set(i, mi);
+            v.set(i, vi);
+            weight.set(i, weight.get(i) - alpha * mi / (Math.sqrt(vi) + epsilon));
+        }
     }
 }

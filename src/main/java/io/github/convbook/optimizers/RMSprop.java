@@ -1,7 +1,6 @@
 package io.github.convbook.optimizers;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import io.github.convbook.ops.Values;
 
 /**
  * Keras's {@code RMSprop(learning_rate=0.001, rho=0.9, epsilon=1e-7)}: divides each gradient by a running
@@ -26,13 +25,18 @@ public class RMSprop extends Optimizer {
     }
 
     @Override
-    protected INDArray[] newSlots(INDArray weight) {
-        return zeros(weight, 1);
+    protected int slotCount() {
+        return 1;
     }
 
     @Override
-    protected void update(INDArray weight, INDArray gradient, INDArray[] slots, long step) {
-        INDArray meanSquare = scale(slots[0], rho).addi(scale(gradient.mul(gradient), 1 - rho));
-        weight.subi(scale(gradient.dup(), learningRate).divi(shift(Transforms.sqrt(meanSquare, true), epsilon)));
+    protected void update(Values weight, Values gradient, Values[] slots, long step) {
+        Values meanSquare = slots[0];
+        for (int i = 0; i < weight.length(); i++) {
+            double g = gradient.get(i);
+            double ms = rho * meanSquare.get(i) + (1 - rho) * g * g;
+            meanSquare.set(i, ms);
+            weight.set(i, weight.get(i) - learningRate * g / (Math.sqrt(ms) + epsilon));
+        }
     }
 }

@@ -1,6 +1,6 @@
 package io.github.convbook.optimizers;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
+import io.github.convbook.ops.Values;
 
 /**
  * Gradient descent, Keras's {@code SGD(learning_rate=0.01, momentum=0.0, nesterov=False)}:
@@ -28,18 +28,21 @@ public class SGD extends Optimizer {
     }
 
     @Override
-    protected INDArray[] newSlots(INDArray weight) {
-        return momentum == 0 ? new INDArray[0] : zeros(weight, 1);
+    protected int slotCount() {
+        return momentum == 0 ? 0 : 1;
     }
 
     @Override
-    protected void update(INDArray weight, INDArray gradient, INDArray[] slots, long step) {
-        INDArray descent = scale(gradient.dup(), -learningRate);         // -lr * g
-        if (momentum == 0) {
-            weight.addi(descent);
-            return;
+    protected void update(Values weight, Values gradient, Values[] slots, long step) {
+        for (int i = 0; i < weight.length(); i++) {
+            double descent = -learningRate * gradient.get(i);
+            if (momentum == 0) {
+                weight.set(i, weight.get(i) + descent);
+                continue;
+            }
+            double velocity = momentum * slots[0].get(i) + descent;          // v = momentum * v - lr * g
+            slots[0].set(i, velocity);
+            weight.set(i, weight.get(i) + (nesterov ? momentum * velocity + descent : velocity));
         }
-        INDArray velocity = scale(slots[0], momentum).addi(descent);     // v = momentum * v - lr * g
-        weight.addi(nesterov ? scale(velocity.dup(), momentum).addi(descent) : velocity);
     }
 }

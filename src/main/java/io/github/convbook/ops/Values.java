@@ -1,0 +1,99 @@
+package io.github.convbook.ops;
+
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Direct element access to a contiguous float32 or float64 array, for the element-wise loops that beat a chain of
+ * ND4J ops (each of which allocates a fresh result): optimizer updates, activation gradients. Reads and writes
+ * go straight to the array's native memory; no copy is made.
+ */
+public abstract class Values {
+    private final int length;
+
+    private Values(int length) {
+        this.length = length;
+    }
+
+    /** A view of {@code array}'s values in row-major order; the array must be contiguous (not a strided view). */
+    public static Values of(INDArray array) {
+        if (!isContiguous(array)) {
+            throw new IllegalArgumentException("Values.of needs a contiguous array, got " + array.shapeInfoToString());
+        }
+        int n = Math.toIntExact(array.length());
+        long offset = array.offset();
+        java.nio.ByteBuffer bytes = array.data().asNio().order(ByteOrder.nativeOrder());
+        if (array.dataType() == DataType.FLOAT) {
+            FloatBuffer floats = bytes.asFloatBuffer();
+            return new Floats(floats.position((int) offset).slice(), n);
+        }
+        if (array.dataType() == DataType.DOUBLE) {
+            DoubleBuffer doubles = bytes.asDoubleBuffer();
+            return new Doubles(doubles.position((int) offset).slice(), n);
+        }
+        throw new IllegalArgumentException("Values.of supports float32 and float64 arrays, got " + array.dataType());
+    }
+
+    /** Row-major with no gaps; a stride of an axis of size 1 does not matter (nothing steps along it). */
+    public static boolean isContiguous(INDArray array) {
+        long[] shape = array.shape();
+        long[] stride = array.stride();
+        long expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && stride[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
+        }
+        return true;
+    }
+
+    public final int length() {
+        return length;
+    }
+
+    public abstract double get(int i);
+
+    public abstract void set(int i, double value);
+
+    private static final class Floats extends Values {
+        private final FloatBuffer buffer;
+
+        Floats(FloatBuffer buffer, int length) {
+            super(length);
+            this.buffer = buffer;
+        }
+
+        @Override
+        public double get(int i) {
+            return buffer.get(i);
+        }
+
+        @Override
+        public void set(int i, double value) {
+            buffer.put(i, (float) value);
+        }
+    }
+
+    private static final class Doubles extends Values {
+        private final DoubleBuffer buffer;
+
+        Doubles(DoubleBuffer buffer, int length) {
+            super(length);
+            this.buffer = buffer;
+        }
+
+        @Override
+        public double get(int i) {
+            return buffer.get(i);
+        }
+
+        @Override
+        public void set(int i, double value) {
+            buffer.put(i, value);
+        }
+    }
+}
