@@ -16,6 +16,7 @@ import java.util.stream.Stream;
  * java -cp 'kernel-lib/*' io.github.convbook.notebook.RunNotebooks [options] [notebook.ipynb | folder]...
  *   (no paths)                  notebooks/
  *   --check                     run in memory, compare committed text outputs, write nothing
+ *   --no-write                  run in memory and report errors only (CI's quick-mode pass), write nothing
  *   --html                      also write NAME.html beside each executed notebook
  *   --timeout-per-cell SECONDS  stop a cell running longer (default 600)
  * exit 0: all ran (and, with --check, all outputs fresh)
@@ -29,12 +30,14 @@ public final class RunNotebooks {
     static final int USAGE = 2;
 
     private final boolean check;
+    private final boolean write;
     private final boolean html;
     private final Duration timeoutPerCell;
     private final PrintStream console;
 
-    RunNotebooks(boolean check, boolean html, Duration timeoutPerCell, PrintStream console) {
+    RunNotebooks(boolean check, boolean write, boolean html, Duration timeoutPerCell, PrintStream console) {
         this.check = check;
+        this.write = write && !check;
         this.html = html;
         this.timeoutPerCell = timeoutPerCell;
         this.console = console;
@@ -47,12 +50,14 @@ public final class RunNotebooks {
     /** Everything main does except exiting, so tests can call it. */
     public static int run(String[] args, PrintStream console) {
         boolean check = false;
+        boolean write = true;
         boolean html = false;
         Duration timeout = Duration.ofSeconds(600);
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--check" -> check = true;
+                case "--no-write" -> write = false;
                 case "--html" -> html = true;
                 case "--timeout-per-cell" -> {
                     if (i + 1 >= args.length || !args[i + 1].matches("\\d+")) {
@@ -64,7 +69,7 @@ public final class RunNotebooks {
                 }
                 default -> {
                     if (args[i].startsWith("--")) {
-                        console.println("error: unknown option " + args[i] + "; expected --check, --html or --timeout-per-cell SECONDS");
+                        console.println("error: unknown option " + args[i] + "; expected --check, --no-write, --html or --timeout-per-cell SECONDS");
                         return USAGE;
                     }
                     paths.add(Path.of(args[i]));
@@ -81,7 +86,7 @@ public final class RunNotebooks {
             console.println("error: " + e.getMessage());
             return USAGE;
         }
-        return new RunNotebooks(check, html, timeout, console).runAll(notebooks);
+        return new RunNotebooks(check, write, html, timeout, console).runAll(notebooks);
     }
 
     /** Notebooks named directly, and the .ipynb files of named folders (not recursive), in name order. */
@@ -137,7 +142,7 @@ public final class RunNotebooks {
             problems.forEach(console::println);
             return new Outcome(0, committed.name() + ": uses magics outside the IJava 1.3 dialect");
         }
-        Notebook fresh = check ? committed.copy() : committed;
+        Notebook fresh = write ? committed : committed.copy();
         NotebookExecutor.Result result = new NotebookExecutor(timeoutPerCell, timing -> console.println(timing)).execute(fresh);
         String failure = null;
         if (result.failed()) {
@@ -150,7 +155,7 @@ public final class RunNotebooks {
                 console.print(diff);
                 failure = failure != null ? failure : committed.name() + ": committed outputs differ from a fresh run (diff above)";
             }
-        } else {
+        } else if (write) {
             NotebookFile.write(fresh, path);
             if (html) {
                 String name = path.getFileName().toString().replaceFirst("\\.ipynb$", "") + ".html";
