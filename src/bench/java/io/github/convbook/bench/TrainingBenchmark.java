@@ -7,6 +7,7 @@ import static io.github.convbook.models.Fit.verbose;
 import io.github.convbook.Utils;
 import io.github.convbook.data.Dataset;
 import io.github.convbook.data.Mnist;
+import io.github.convbook.models.LectureModels;
 import io.github.convbook.models.Model;
 import io.github.convbook.tensor.Tensor;
 import java.util.Locale;

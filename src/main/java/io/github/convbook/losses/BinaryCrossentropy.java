@@ -1,6 +1,5 @@
 package io.github.convbook.losses;
 
-import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -15,13 +14,6 @@ public class BinaryCrossentropy extends Loss {
         return "binary_crossentropy";
     }
 
-    @Override
-    public void validate(long[] yTrueShape, long[] yPredShape) {
-        if (!Arrays.equals(yTrueShape, yPredShape)) {
-            throw new IllegalArgumentException(name() + " expects targets of the predictions' shape " + Arrays.toString(yPredShape)
-                    + ", got " + Arrays.toString(yTrueShape));
-        }
-    }
 
     @Override
     public double value(INDArray yTrue, INDArray yPred) {

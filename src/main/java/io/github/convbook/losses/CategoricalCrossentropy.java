@@ -1,6 +1,5 @@
 package io.github.convbook.losses;
 
-import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -15,12 +14,8 @@ public class CategoricalCrossentropy extends Loss {
     }
 
     @Override
-    public void validate(long[] yTrueShape, long[] yPredShape) {
-        if (!Arrays.equals(yTrueShape, yPredShape)) {
-            throw new IllegalArgumentException(name() + " expects one-hot targets of the predictions' shape "
-                    + Arrays.toString(yPredShape) + ", got " + Arrays.toString(yTrueShape)
-                    + (yTrueShape.length == 1 ? ". For integer labels use sparse_categorical_crossentropy or Utils.toCategorical(y)" : ""));
-        }
+    protected String shapeHint(long[] yTrueShape) {
+        return yTrueShape.length == 1 ? ". For integer labels use sparse_categorical_crossentropy or Utils.toCategorical(y)" : "";
     }
 
     @Override

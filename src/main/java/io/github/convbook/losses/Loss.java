@@ -19,8 +19,21 @@ public abstract class Loss {
     /** d(mean loss) / d(yPred), the same shape as {@code yPred}. */
     public abstract INDArray gradient(INDArray yTrue, INDArray yPred);
 
-    /** Checks the targets fit the predictions before anything is computed; throws with both shapes. */
-    public abstract void validate(long[] yTrueShape, long[] yPredShape);
+    /**
+     * Checks the targets fit the predictions before anything is computed; throws with both shapes. By default
+     * targets must have the predictions' shape.
+     */
+    public void validate(long[] yTrueShape, long[] yPredShape) {
+        if (!java.util.Arrays.equals(yTrueShape, yPredShape)) {
+            throw new IllegalArgumentException(name() + " expects targets of the predictions' shape "
+                    + java.util.Arrays.toString(yPredShape) + ", got " + java.util.Arrays.toString(yTrueShape) + shapeHint(yTrueShape));
+        }
+    }
+
+    /** A fix to suggest when the targets' shape is wrong; none by default. */
+    protected String shapeHint(long[] yTrueShape) {
+        return "";
+    }
 
     /** 1 where {@code clip} left a value unchanged, 0 where it cut it (there the gradient is zero, as in TensorFlow). */
     static INDArray insideClip(INDArray p) {

@@ -1,6 +1,5 @@
 package io.github.convbook.losses;
 
-import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The mean of squared differences over all values, Keras's {@code mse}. */
@@ -10,13 +9,6 @@ public class MeanSquaredError extends Loss {
         return "mse";
     }
 
-    @Override
-    public void validate(long[] yTrueShape, long[] yPredShape) {
-        if (!Arrays.equals(yTrueShape, yPredShape)) {
-            throw new IllegalArgumentException(name() + " expects targets of the predictions' shape " + Arrays.toString(yPredShape)
-                    + ", got " + Arrays.toString(yTrueShape));
-        }
-    }
 
     @Override
     public double value(INDArray yTrue, INDArray yPred) {

@@ -9,13 +9,17 @@ import io.github.convbook.layers.MaxPooling2D;
 import io.github.convbook.layers.UpSampling2D;
 import io.github.convbook.tensor.Tensor;
 
-/** The lecture's models, built in the lecture's order (seed 000 for the autoencoders, seed 001 for the convnet). */
-final class LectureModels {
+/**
+ * The lecture's models, built layer by layer in the lecture's order, as a notebook builds them (seed 000: the
+ * autoencoders, seed 001: the convnet, seed 003: the MLP). Used by the tests and the benchmark; a chapter types
+ * them out instead, since building them is the lesson.
+ */
+public final class LectureModels {
     private LectureModels() {
     }
 
     /** Seed 000: Conv2D + MaxPooling2D encoder, Conv2D + UpSampling2D decoder, 3,369 parameters. */
-    static Model autoencoder() {
+    public static Model autoencoder() {
         Tensor inputImg = Input.shape(28, 28, 1);
         Tensor encoded = new Conv2D(16, 3).activation("relu").padding("same").apply(inputImg);
         encoded = new MaxPooling2D(2).padding("same").apply(encoded);
@@ -34,7 +38,7 @@ final class LectureModels {
     }
 
     /** Seed 000's variant: valid-padded encoder, Conv2DTranspose decoder, also 3,369 parameters. */
-    static Model transposeAutoencoder() {
+    public static Model transposeAutoencoder() {
         Tensor inputImg = Input.shape(28, 28, 1);
         Tensor encoded = new Conv2D(16, 3).activation("relu").apply(inputImg);
         encoded = new MaxPooling2D(2).apply(encoded);
@@ -52,7 +56,7 @@ final class LectureModels {
     }
 
     /** Seed 001 (code 8-1): the MNIST convnet, 104,202 parameters. */
-    static Model convnet() {
+    public static Model convnet() {
         Tensor inputs = Input.shape(28, 28, 1);
         Tensor x = new Conv2D(32, 3).activation("relu").apply(inputs);
         x = new MaxPooling2D(2).apply(x);
@@ -65,7 +69,7 @@ final class LectureModels {
     }
 
     /** Seed 003: the MLP 784-512-512-10, 669,706 parameters. */
-    static Model mlp() {
+    public static Model mlp() {
         Tensor inputs = Input.shape(784);
         Tensor x = new Dense(512).activation("relu").apply(inputs);
         x = new Dense(512).activation("relu").apply(x);
