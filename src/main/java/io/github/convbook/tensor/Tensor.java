@@ -23,6 +23,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>Tensors are values: every operation returns a new tensor and leaves its operands unchanged.
  */
 public final class Tensor {
+    static {
+        NativeSetup.beforeNd4jLoads();
+    }
+
     private final INDArray array;   // null when symbolic
     private final Shape shape;
     private final DType dtype;
