@@ -39,6 +39,7 @@ public final class Tables {
                     column.appendMissing();   // a metric recorded for fewer epochs
                 }
             }
+            column.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));   // 4 decimals, as Keras prints them
             table.addColumns(column);
         }
         return table;
