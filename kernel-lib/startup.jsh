@@ -5,6 +5,8 @@ import io.github.convbook.tensor.*;
 import io.github.convbook.layers.*;
 import io.github.convbook.models.*;
 import io.github.convbook.optimizers.*;
+import io.github.convbook.losses.*;
+import io.github.convbook.metrics.*;
 import io.github.convbook.ops.*;
 import io.github.convbook.data.*;
 import io.github.convbook.image.*;

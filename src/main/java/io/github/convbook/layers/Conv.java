@@ -167,13 +167,12 @@ public abstract class Conv<T extends Conv<T>> extends Layer {
 
     @Override
     public INDArray call(INDArray input, boolean training) {
-        if (!training) {
-            return activation.applyInPlace(convolve(input));
-        }
         long[] outShape = computeOutputShape(Shape.of(input.shape())).toArray();
         INDArray out = activation.applyInPlace(convolve(input, scratch.get("output", input.dataType(), outShape)));
-        lastInput = input;
-        lastOutput = out;
+        if (training) {
+            lastInput = input;
+            lastOutput = out;
+        }
         return out;
     }
 

@@ -110,8 +110,7 @@ public class Dense extends Layer {
     public INDArray call(INDArray input, boolean training) {
         long[] outShape = computeOutputShape(Shape.of(input.shape())).toArray();
         INDArray rows = input.reshape('c', -1, kernel.size(0));
-        INDArray out = training ? Nd4j.gemm(rows, kernel, scratch.get("output", rows.dataType(), rows.size(0), units), false, false, 1.0, 0.0)
-                : rows.mmul(kernel);
+        INDArray out = Nd4j.gemm(rows, kernel, scratch.get("output", rows.dataType(), rows.size(0), units), false, false, 1.0, 0.0);
         if (bias != null) {
             out.addiRowVector(bias);
         }

@@ -103,7 +103,9 @@ public abstract class Layer {
             return Tensor.symbolic(output, dtype, new Node(this, input));
         }
         Tensor x = input.dtype() == dtype ? input : input.astype(dtype);
-        return Tensor.wrap(call(x.data(), false));
+        INDArray out = call(x.data(), false);
+        // call() answers in a buffer the layer reuses; a tensor handed to the user must keep its values
+        return Tensor.wrap(out == x.data() ? out : out.dup());
     }
 
     /** Builds this layer for inputs of {@code inputShape} (batch may be unknown) without calling it. */
@@ -155,8 +157,8 @@ public abstract class Layer {
 
     /**
      * The forward computation on a batch; {@code training} switches layers such as Dropout and makes the layer keep
-     * what {@link #backward} needs (its input, its output). While training, the result lives in a buffer the layer
-     * reuses for the next batch (see {@link Scratch}): copy it to keep it.
+     * what {@link #backward} needs (its input, its output). The result may live in a buffer the layer reuses for the
+     * next batch of the same shape (see {@link Scratch}): copy it to keep it.
      */
     public abstract INDArray call(INDArray input, boolean training);
 

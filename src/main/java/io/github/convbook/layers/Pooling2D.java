@@ -72,10 +72,9 @@ public abstract class Pooling2D<T extends Pooling2D<T>> extends Layer {
 
     @Override
     public INDArray call(INDArray input, boolean training) {
-        if (!training) {
-            return pool(input);
+        if (training) {
+            lastInput = input;
         }
-        lastInput = input;
         return pool(input, scratch.get("output", input.dataType(), computeOutputShape(Shape.of(input.shape())).toArray()));
     }
 

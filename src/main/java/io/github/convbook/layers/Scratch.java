@@ -2,32 +2,36 @@ package io.github.convbook.layers;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Arrays a layer reuses from one training batch to the next. A fresh multi-megabyte native array costs more to
- * allocate (the operating system maps and zeroes new pages) than most of the operations that fill it, so training
- * writes each batch's outputs and gradients into the same memory. Only used while training: an array handed out
- * here is overwritten by the next batch.
+ * Arrays a layer reuses from one batch to the next. A fresh multi-megabyte native array costs more to allocate (the
+ * operating system maps and zeroes new pages) than most of the operations that fill it, and it is only freed when
+ * Java's garbage collector happens to run, so memory would grow batch after batch. An array handed out here is
+ * overwritten by the next batch of the same shape.
  */
 public final class Scratch {
-    private final Map<String, INDArray> arrays = new HashMap<>();
+    /** Shapes kept per name: a training batch, the last smaller batch, and an evaluation batch. */
+    private static final int SHAPES_PER_NAME = 3;
 
-    /** The array named {@code name} with this type and shape, reused when the last one matches; contents undefined. */
+    private final Map<String, Map<String, INDArray>> byName = new HashMap<>();
+
+    /** The array named {@code name} with this type and shape, reused when one was made before; contents undefined. */
     public INDArray get(String name, DataType type, long... shape) {
-        INDArray a = arrays.get(name);
-        if (a == null || a.dataType() != type || !Arrays.equals(a.shape(), shape)) {
+        Map<String, INDArray> shapes = byName.computeIfAbsent(name, n -> new LinkedHashMap<>());
+        String key = type + Arrays.toString(shape);
+        INDArray a = shapes.get(key);
+        if (a == null) {
+            if (shapes.size() >= SHAPES_PER_NAME) {
+                shapes.remove(shapes.keySet().iterator().next());   // the oldest shape
+            }
             a = Nd4j.createUninitialized(type, shape);
-            arrays.put(name, a);
+            shapes.put(key, a);
         }
         return a;
-    }
-
-    /** Forgets every array, e.g. when the layer's weights change type. */
-    public void clear() {
-        arrays.clear();
     }
 }

@@ -55,10 +55,9 @@ public class UpSampling2D extends Layer {
 
     @Override
     public INDArray call(INDArray input, boolean training) {
-        if (!training) {
-            return NativeOps.upSample(input, size);
+        if (training) {
+            lastInput = input;
         }
-        lastInput = input;
         long[] outShape = computeOutputShape(Shape.of(input.shape())).toArray();
         return NativeOps.upSample(input, size, scratch.get("output", input.dataType(), outShape));
     }

@@ -1,7 +1,7 @@
 package io.github.convbook.losses;
 
+import io.github.convbook.ops.Values;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Cross-entropy of independent yes/no probabilities (a sigmoid output, or every pixel of an autoencoder's
@@ -14,20 +14,32 @@ public class BinaryCrossentropy extends Loss {
         return "binary_crossentropy";
     }
 
-
     @Override
     public double value(INDArray yTrue, INDArray yPred) {
-        INDArray p = clip(yPred);
-        INDArray positive = Transforms.log(p.add(EPSILON), false).muli(yTrue);
-        INDArray negative = Transforms.log(p.rsub(1 + EPSILON), false).muli(yTrue.rsub(1));
-        return -positive.addi(negative).meanNumber().doubleValue();
+        Values p = Values.of(yPred);
+        Values t = Values.of(floating(yTrue, yPred));
+        double total = 0;
+        for (int i = 0; i < p.length(); i++) {
+            double q = clip(p.get(i));
+            double y = t.get(i);
+            total -= y * Math.log(q + EPSILON) + (1 - y) * Math.log(1 - q + EPSILON);
+        }
+        return total / p.length();
     }
 
     @Override
     public INDArray gradient(INDArray yTrue, INDArray yPred) {
-        INDArray p = clip(yPred);
-        INDArray positive = yTrue.div(p.add(EPSILON));
-        INDArray negative = yTrue.rsub(1).divi(p.rsub(1 + EPSILON));
-        return negative.subi(positive).muli(insideClip(yPred)).divi(yPred.length());
+        INDArray gradient = yPred.ulike();
+        Values p = Values.of(yPred);
+        Values t = Values.of(floating(yTrue, yPred));
+        Values g = Values.of(gradient);
+        int n = p.length();
+        for (int i = 0; i < n; i++) {
+            double q = clip(p.get(i));
+            double y = t.get(i);
+            double d = -y / (q + EPSILON) + (1 - y) / (1 - q + EPSILON);
+            g.set(i, insideClip(p.get(i)) ? d / n : 0);
+        }
+        return gradient;
     }
 }

@@ -35,14 +35,22 @@ public abstract class Loss {
         return "";
     }
 
-    /** 1 where {@code clip} left a value unchanged, 0 where it cut it (there the gradient is zero, as in TensorFlow). */
-    static INDArray insideClip(INDArray p) {
-        return p.gte(EPSILON).castTo(p.dataType()).muli(p.lte(1 - EPSILON).castTo(p.dataType()));
+    /** Keras's {@code clip(p, EPSILON, 1 - EPSILON)} of one probability. */
+    static double clip(double p) {
+        return Math.max(EPSILON, Math.min(1 - EPSILON, p));
     }
 
-    static INDArray clip(INDArray p) {
-        return org.nd4j.linalg.ops.transforms.Transforms.max(
-                org.nd4j.linalg.ops.transforms.Transforms.min(p, 1 - EPSILON, true), EPSILON, false);
+    /** Where the clip cut a value its gradient is zero, as TensorFlow's clip_by_value passes none. */
+    static boolean insideClip(double p) {
+        return p >= EPSILON && p <= 1 - EPSILON;
+    }
+
+    /** Targets in the predictions' float type and contiguous, for element loops (labels often arrive as uint8). */
+    static INDArray floating(INDArray yTrue, INDArray yPred) {
+        if (yTrue.dataType() == yPred.dataType() && io.github.convbook.ops.Values.isContiguous(yTrue)) {
+            return yTrue;
+        }
+        return yTrue.castTo(yPred.dataType()).dup('c');
     }
 
     @Override

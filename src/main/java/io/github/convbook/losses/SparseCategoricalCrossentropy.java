@@ -1,13 +1,13 @@
 package io.github.convbook.losses;
 
+import io.github.convbook.ops.Values;
 import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Cross-entropy for integer labels against predicted probabilities (N, classes), as Keras computes it:
- * probabilities clipped to [1e-7, 1 - 1e-7], then {@code -log(p[label]) + log(sum(p))}.
+ * probabilities clipped to [1e-7, 1 - 1e-7], then {@code -log(p[label]) + log(sum(p))} per sample.
  */
 public class SparseCategoricalCrossentropy extends Loss {
     @Override
@@ -25,36 +25,53 @@ public class SparseCategoricalCrossentropy extends Loss {
         }
     }
 
-    /** The labels as a one-hot matrix of the predictions' shape and type; out-of-range labels are an error. */
-    static INDArray oneHot(INDArray labels, INDArray yPred) {
-        int classes = (int) yPred.size(1);
-        int[] y = labels.castTo(org.nd4j.linalg.api.buffer.DataType.INT).dup().data().asInt();
-        float[] hot = new float[y.length * classes];
+    /** The labels as ints, each checked to name one of the predicted classes. */
+    static int[] labels(INDArray yTrue, int classes) {
+        int[] y = yTrue.castTo(DataType.INT).dup().data().asInt();
         for (int i = 0; i < y.length; i++) {
             if (y[i] < 0 || y[i] >= classes) {
                 throw new IllegalArgumentException("label " + y[i] + " of sample " + i + " is outside 0.." + (classes - 1)
                         + ": the model predicts " + classes + " classes");
             }
-            hot[i * classes + y[i]] = 1f;
         }
-        return Nd4j.create(hot, new long[] {y.length, classes}, 'c').castTo(yPred.dataType());
+        return y;
     }
 
     @Override
     public double value(INDArray yTrue, INDArray yPred) {
-        INDArray p = clip(yPred);
-        INDArray picked = p.mul(oneHot(yTrue, yPred)).sum(1);
-        INDArray perSample = Transforms.log(p.sum(1), false).subi(Transforms.log(picked, false));
-        return perSample.meanNumber().doubleValue();
+        int classes = (int) yPred.size(1);
+        int[] y = labels(yTrue, classes);
+        Values p = Values.of(yPred);
+        double total = 0;
+        for (int n = 0; n < y.length; n++) {
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                sum += clip(p.get(n * classes + c));
+            }
+            total += Math.log(sum) - Math.log(clip(p.get(n * classes + y[n])));
+        }
+        return total / y.length;
     }
 
     @Override
     public INDArray gradient(INDArray yTrue, INDArray yPred) {
-        long n = yPred.size(0);
-        INDArray p = clip(yPred);
-        INDArray hot = oneHot(yTrue, yPred);
-        // d/dp of -log(p_y) + log(sum p) = -onehot / p_y + 1 / sum(p), zero where the clip cut
-        INDArray grad = hot.divi(p).negi().addiColumnVector(p.sum(1).rdivi(1).reshape(-1, 1));
-        return grad.muli(insideClip(yPred)).divi(n);
+        int classes = (int) yPred.size(1);
+        int[] y = labels(yTrue, classes);
+        INDArray gradient = yPred.ulike();
+        Values p = Values.of(yPred);
+        Values g = Values.of(gradient);
+        for (int n = 0; n < y.length; n++) {
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                sum += clip(p.get(n * classes + c));
+            }
+            // d/dp of -log(p_y) + log(sum p): -[c == y] / p_y + 1 / sum(p), zero where the clip cut
+            for (int c = 0; c < classes; c++) {
+                int i = n * classes + c;
+                double d = (c == y[n] ? -1 / clip(p.get(i)) : 0) + 1 / sum;
+                g.set(i, insideClip(p.get(i)) ? d / y.length : 0);
+            }
+        }
+        return gradient;
     }
 }

@@ -168,19 +168,21 @@ public class Model {
 
     // ---------------------------------------------------------------- training
 
-    /** Keras's {@code compile(optimizer="rmsprop", loss="sparse_categorical_crossentropy", metrics=["accuracy"])}. */
-    public Model compile(String optimizer, String loss, String... metrics) {
-        return compile(Optimizers.get(optimizer), loss, metrics);
+    /**
+     * Keras's {@code compile(optimizer="rmsprop", loss="sparse_categorical_crossentropy", metrics=["accuracy"])}.
+     * Like Keras it returns nothing, so a cell ending with it shows no output.
+     */
+    public void compile(String optimizer, String loss, String... metrics) {
+        compile(Optimizers.get(optimizer), loss, metrics);
     }
 
     /** With an optimizer object, e.g. {@code new Adam(0.0005)} or {@code new Adadelta(1.0)}. */
-    public Model compile(Optimizer optimizer, String loss, String... metrics) {
+    public void compile(Optimizer optimizer, String loss, String... metrics) {
         Loss lossFunction = Losses.get(loss);
         for (String metric : metrics) {
             Metrics.resolve(metric, new long[] {1, 2}, new long[] {1, 2});   // fail now on an unknown name
         }
         this.trainer = new Trainer(this, optimizer, lossFunction, List.of(metrics));
-        return this;
     }
 
     private Trainer trainer(String call) {
@@ -224,7 +226,7 @@ public class Model {
         List<INDArray> parts = new ArrayList<>();
         for (long start = 0; start < n; start += batchSize) {
             Tensor batch = x.slice(start, Math.min(n, start + batchSize));
-            parts.add(forward(batch.astype(layers.get(0).dtype()).data(), false));
+            parts.add(forward(batch.astype(layers.get(0).dtype()).data(), false).dup());   // layers reuse their buffers
         }
         if (parts.isEmpty()) {
             return Tensor.wrap(Nd4j.create(layers.get(0).dtype().nd4j(), outputShape().withBatch(0).toArray()));
@@ -232,7 +234,7 @@ public class Model {
         return Tensor.wrap(parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(INDArray[]::new)));
     }
 
-    /** Runs every layer in order on one batch. */
+    /** Runs every layer in order on one batch; the result lives in the last layer's reused buffer. */
     public INDArray forward(INDArray batch, boolean training) {
         INDArray x = batch;
         for (Layer layer : layers) {

@@ -30,11 +30,18 @@ public final class QuickMode {
 
     /**
      * A line for readers, e.g. {@code note("epoch", 5)} gives "quick mode: 1 epoch (full run: 5)"
-     * under CONVBOOK_MAX_EPOCHS=1 and "5 epochs" without a cap. A unit starting with "sample"
-     * follows the samples cap; any other unit follows the epochs cap.
+     * under CONVBOOK_MAX_EPOCHS=1 and "5 epochs" without a cap. The unit says which cap applies:
+     * "epoch"/"epochs" or "sample"/"samples".
      */
     public static String note(String unit, int full) {
-        return note(unit, full, unit.startsWith("sample") ? samples(full) : epochs(full));
+        if (unit.startsWith("sample")) {
+            return note(unit, full, samples(full));
+        }
+        if (unit.startsWith("epoch")) {
+            return note(unit, full, epochs(full));
+        }
+        throw new IllegalArgumentException("QuickMode.note: unit must be \"epoch(s)\" or \"sample(s)\" (it picks the cap),"
+                + " got \"" + unit + "\"");
     }
 
     static String note(String unit, int full, int used) {
