@@ -24,6 +24,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class LineChart extends AxesChart<LineChart> {
     private final Map<String, double[]> series = new LinkedHashMap<>();
     private final Map<String, Color> colors = new HashMap<>();
+    private double[] x;   // null: epochs 1, 2, 3, ...
 
     LineChart() {
         super(true);
@@ -60,8 +61,26 @@ public final class LineChart extends AxesChart<LineChart> {
         if (values.length == 0) {
             throw new IllegalArgumentException("The curve '" + name + "' has no values");
         }
+        checkLength(name, values.length);
         series.put(name, values.clone());
         return this;
+    }
+
+    /**
+     * The x values of every curve, as {@code plt.plot(x, y)}: rotation angles, shifts in pixels... Without it the
+     * x axis counts epochs 1, 2, 3, ... Name the axis with {@code xlabel(...)}.
+     */
+    public LineChart x(double... values) {
+        this.x = values.clone();
+        series.forEach((name, v) -> checkLength(name, v.length));
+        return this;
+    }
+
+    private void checkLength(String name, int length) {
+        if (x != null && length != x.length) {
+            throw new IllegalArgumentException("The curve '" + name + "' has " + length + " values but the x axis has "
+                    + x.length);
+        }
     }
 
     /** Colours one curve: {@code "red"}, {@code "tab:orange"}, {@code "#1f77b4"}, as matplotlib's {@code c=...}. */
@@ -82,14 +101,19 @@ public final class LineChart extends AxesChart<LineChart> {
     protected Chart<? extends AxesChartStyler, ?> build(int width, int height) {
         XYChart chart = new XYChart(width, height);
         chart.getStyler().setMarkerSize(7);
-        // epochs are whole numbers: label only the whole ticks
-        chart.setCustomXAxisTickLabelsFormatter(x -> x == Math.rint(x) ? String.valueOf(Math.round(x)) : "");
+        if (x == null) {
+            // epochs are whole numbers: label only the whole ticks
+            chart.setCustomXAxisTickLabelsFormatter(v -> v == Math.rint(v) ? String.valueOf(Math.round(v)) : "");
+        }
         series.forEach((name, values) -> {
-            double[] epochs = new double[values.length];
-            for (int i = 0; i < epochs.length; i++) {
-                epochs[i] = i + 1;
+            double[] xs = x;
+            if (xs == null) {
+                xs = new double[values.length];
+                for (int i = 0; i < xs.length; i++) {
+                    xs[i] = i + 1;
+                }
             }
-            XYSeries line = chart.addSeries(name, epochs, values);
+            XYSeries line = chart.addSeries(name, xs, values);
             line.setMarker(SeriesMarkers.CIRCLE);
             line.setLineWidth(1.5f);
             Color color = colors.get(name);

@@ -78,4 +78,14 @@ class ChartsTest {
         e = assertThrows(IllegalArgumentException.class, () -> Plot.bar(new String[] {"a"}, new double[] {1, 2}));
         assertEquals("bar needs one label per value, got 1 labels and 2 values", e.getMessage());
     }
+
+    @Test
+    void curvesCanHaveTheirOwnXValues() {
+        LineChart chart = Plot.lines("MLP", new double[] {0.98, 0.9, 0.5}).plot("CNN", new double[] {0.99, 0.97, 0.7})
+                .x(0, 15, 30).xlabel("rotation (degrees)");
+        BufferedImage image = chart.toBufferedImage();
+        assertTrue(image.getWidth() > 0 && image.getHeight() > 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> chart.plot("other", new double[] {1, 2}));
+        assertTrue(e.getMessage().contains("2 values but the x axis has 3"), e.getMessage());
+    }
 }
