@@ -49,6 +49,7 @@ public final class RunNotebooks {
 
     /** Everything main does except exiting, so tests can call it. */
     public static int run(String[] args, PrintStream console) {
+        List<String> options = new ArrayList<>();   // passed on to the JVM of each notebook
         boolean check = false;
         boolean write = true;
         boolean html = false;
@@ -56,9 +57,18 @@ public final class RunNotebooks {
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--check" -> check = true;
-                case "--no-write" -> write = false;
-                case "--html" -> html = true;
+                case "--check" -> {
+                    check = true;
+                    options.add(args[i]);
+                }
+                case "--no-write" -> {
+                    write = false;
+                    options.add(args[i]);
+                }
+                case "--html" -> {
+                    html = true;
+                    options.add(args[i]);
+                }
                 case "--timeout-per-cell" -> {
                     if (i + 1 >= args.length || !args[i + 1].matches("\\d+")) {
                         console.println("error: --timeout-per-cell expects a whole number of seconds, got "
@@ -66,6 +76,8 @@ public final class RunNotebooks {
                         return USAGE;
                     }
                     timeout = Duration.ofSeconds(Long.parseLong(args[++i]));
+                    options.add("--timeout-per-cell");
+                    options.add(args[i]);
                 }
                 default -> {
                     if (args[i].startsWith("--")) {
@@ -86,7 +98,25 @@ public final class RunNotebooks {
             console.println("error: " + e.getMessage());
             return USAGE;
         }
+        if (notebooks.size() > 1) {
+            return runEachInItsOwnJvm(notebooks, options, console, check);
+        }
         return new RunNotebooks(check, write, html, timeout, console).runAll(notebooks);
+    }
+
+    /** Several notebooks: one JVM each, as each would have its own kernel in Jupyter (see {@link KernelProcess}). */
+    private static int runEachInItsOwnJvm(List<Path> notebooks, List<String> options, PrintStream console, boolean check) {
+        long start = System.nanoTime();
+        List<String> failed = new ArrayList<>();
+        for (Path notebook : notebooks) {
+            if (KernelProcess.run(notebook, options, console) != OK) {
+                failed.add(notebook.getFileName().toString());
+            }
+        }
+        console.printf("%s %d notebook(s), each in its own JVM, in %.1f s: %d ok, %d failed%s%n", check ? "checked" : "ran",
+                notebooks.size(), (System.nanoTime() - start) / 1e9, notebooks.size() - failed.size(), failed.size(),
+                failed.isEmpty() ? "" : " " + failed);
+        return failed.isEmpty() ? OK : NOTEBOOK_FAILED;
     }
 
     /** Notebooks named directly, and the .ipynb files of named folders (not recursive), in name order. */
