@@ -46,7 +46,7 @@ public class Dropout extends Layer {
         if (!training || rate == 0) {
             return input;
         }
-        lastMask = mask(input.shape(), input);
+        lastMask = mask(input);
         return input.mul(lastMask);
     }
 
@@ -59,13 +59,13 @@ public class Dropout extends Layer {
     }
 
     /** Kept positions hold {@code 1 / (1 - rate)}, dropped ones 0, drawn from the seeded generator. */
-    INDArray mask(long[] shape, INDArray like) {
+    INDArray mask(INDArray like) {
         Random random = RandomState.generator();
         float[] values = new float[Math.toIntExact(like.length())];
         float keep = (float) (1 / (1 - rate));
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextDouble() < rate ? 0f : keep;
         }
-        return Nd4j.create(values, shape, 'c').castTo(like.dataType());
+        return Nd4j.create(values, like.shape(), 'c').castTo(like.dataType());
     }
 }

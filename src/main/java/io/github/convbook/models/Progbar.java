@@ -26,8 +26,8 @@ final class Progbar {
         this.verbose = verbose;
     }
 
-    /** Shows progress after {@code current} of {@code target} steps, with the running values. */
-    void update(int current, Map<String, Double> values) {
+    /** Shows progress after {@code current} of {@code target} steps, with the running values (asked for only when drawn). */
+    void update(int current, java.util.function.Supplier<Map<String, Double>> values) {
         if (verbose != 1 || current >= target) {
             return;
         }
@@ -37,7 +37,7 @@ final class Progbar {
         }
         lastDrawn = now;
         double perStep = (now - start) / 1e9 / current;
-        String line = counter(current) + " [" + bar(current) + "] - ETA: " + eta(perStep * (target - current)) + values(values);
+        String line = counter(current) + " [" + bar(current) + "] - ETA: " + eta(perStep * (target - current)) + values(values.get());
         show(line, false);
     }
 

@@ -90,13 +90,13 @@ final class Trainer {
                             + " (divide pixel values by 255).");
                     return history;
                 }
+                averages.add(batchLoss, by, out);   // read the output before backward reuses any buffer
                 INDArray gradient = loss.gradient(by, out);
                 for (int i = layers.size() - 1; i >= 0; i--) {
                     gradient = layers.get(i).backward(gradient, i > 0);
                 }
                 optimizer.apply(layers);
-                averages.add(batchLoss, by, out);
-                bar.update(step + 1, averages.current());
+                bar.update(step + 1, averages::current);
                 if ((step + 1) % STEPS_BETWEEN_COLLECTIONS == 0) {
                     System.gc();
                 }
@@ -125,7 +125,7 @@ final class Trainer {
             INDArray by = rows(y, from, to);
             INDArray out = model.forward(rows(x, from, to), false);
             averages.add(loss.value(by, out), by, out);
-            bar.update(step + 1, averages.current());
+            bar.update(step + 1, averages::current);
         }
         Map<String, Double> values = averages.current();
         bar.finish(values);
