@@ -17,14 +17,13 @@ public abstract class Conv<T extends Conv<T>> extends Layer {
     protected int[] strides = {1, 1};
     protected Padding padding = Padding.VALID;
     protected int[] dilationRate = {1, 1};
-    protected Activations activation = Activations.LINEAR;
+    private final OutputActivation activation = new OutputActivation();
     protected boolean useBias = true;
     private Initializers.Initializer kernelInitializer = Initializers.of("glorot_uniform");
     private Initializers.Initializer biasInitializer = Initializers.of("zeros");
     protected INDArray kernel;
     protected INDArray bias;
     private INDArray lastInput;    // kept by call(..., training = true) for backward
-    private INDArray lastOutput;
     private final Scratch scratch = new Scratch();
 
     protected Conv(int filters, int kernelSize) {
@@ -66,7 +65,7 @@ public abstract class Conv<T extends Conv<T>> extends Layer {
     }
 
     public T activation(String name) {
-        this.activation = Activations.of(name);
+        this.activation.set(Activations.of(name));
         return self();
     }
 
@@ -107,7 +106,22 @@ public abstract class Conv<T extends Conv<T>> extends Layer {
     }
 
     public Activations activation() {
-        return activation;
+        return activation.get();
+    }
+
+    @Override
+    public Activations outputActivation() {
+        return activation.get();
+    }
+
+    @Override
+    public void keepLogits(boolean keep) {
+        activation.keepLogits(keep);
+    }
+
+    @Override
+    public INDArray lastLogits() {
+        return activation.logits(describe());
     }
 
     /** TensorFlow has no kernels for both at once; Keras rejects it too. */
@@ -168,17 +182,20 @@ public abstract class Conv<T extends Conv<T>> extends Layer {
     @Override
     public INDArray call(INDArray input, boolean training) {
         long[] outShape = computeOutputShape(Shape.of(input.shape())).toArray();
-        INDArray out = activation.applyInPlace(convolve(input, scratch.get("output", input.dataType(), outShape)));
+        INDArray out = activation.forward(convolve(input, scratch.get("output", input.dataType(), outShape)), training);
         if (training) {
             lastInput = input;
-            lastOutput = out;
         }
         return out;
     }
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
-        INDArray beforeActivation = activation.backwardInPlace(lastOutput, outputGradient);
+        return backwardFromLogits(activation.backward(outputGradient), needInputGradient);
+    }
+
+    @Override
+    public INDArray backwardFromLogits(INDArray beforeActivation, boolean needInputGradient) {
         org.nd4j.linalg.api.buffer.DataType type = lastInput.dataType();
         INDArray[] into = bias == null
                 ? new INDArray[] {scratch.get("inputGradient", type, lastInput.shape()), scratch.get("kernelGradient", type, kernel.shape())}

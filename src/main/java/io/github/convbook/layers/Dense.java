@@ -10,14 +10,13 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public class Dense extends Layer {
     private final int units;
-    private Activations activation = Activations.LINEAR;
+    private final OutputActivation activation = new OutputActivation();
     private boolean useBias = true;
     private Initializers.Initializer kernelInitializer = Initializers.of("glorot_uniform");
     private Initializers.Initializer biasInitializer = Initializers.of("zeros");
     private INDArray kernel;
     private INDArray bias;
     private INDArray lastRows;     // the input as (samples, features), kept for backward
-    private INDArray lastOutput;   // (samples, units) after the activation
     private final Scratch scratch = new Scratch();
 
     public Dense(int units) {
@@ -32,12 +31,27 @@ public class Dense extends Layer {
     }
 
     public Dense activation(String name) {
-        this.activation = Activations.of(name);
+        this.activation.set(Activations.of(name));
         return this;
     }
 
     public Activations activation() {
-        return activation;
+        return activation.get();
+    }
+
+    @Override
+    public Activations outputActivation() {
+        return activation.get();
+    }
+
+    @Override
+    public void keepLogits(boolean keep) {
+        activation.keepLogits(keep);
+    }
+
+    @Override
+    public INDArray lastLogits() {
+        return activation.logits(describe());
     }
 
     public Dense useBias(boolean useBias) {
@@ -114,17 +128,22 @@ public class Dense extends Layer {
         if (bias != null) {
             out.addiRowVector(bias);
         }
-        activation.applyInPlace(out);
+        activation.forward(out, training);
         if (training) {
             lastRows = rows;
-            lastOutput = out;
         }
         return out.reshape('c', outShape);
     }
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
-        INDArray grad = activation.backwardInPlace(lastOutput, outputGradient.reshape('c', -1, units));
+        return backwardFromLogits(activation.backward(outputGradient), needInputGradient);
+    }
+
+    @Override
+    public INDArray backwardFromLogits(INDArray logitsGradient, boolean needInputGradient) {
+        INDArray outputGradient = logitsGradient;
+        INDArray grad = outputGradient.reshape('c', -1, units);
         org.nd4j.linalg.api.buffer.DataType type = grad.dataType();
         setGradient("kernel", Nd4j.gemm(lastRows, grad, scratch.get("kernelGradient", type, kernel.shape()), true, false, 1.0, 0.0));
         if (bias != null) {

@@ -4,9 +4,11 @@ import io.github.convbook.tensor.DType;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -21,6 +23,7 @@ public abstract class Layer {
     private Shape builtInputShape;        // with batch (maybe None), fixed by the first input
     private final Map<String, INDArray> weights = new LinkedHashMap<>();
     private final Map<String, INDArray> gradients = new LinkedHashMap<>();
+    private final Set<String> nonTrainable = new HashSet<>();   // e.g. BatchNormalization's moving statistics
 
     protected Layer() {
         this.name = defaultName();
@@ -195,13 +198,78 @@ public abstract class Layer {
         }
     }
 
+    // ---------------------------------------------------------------- logits, for cross-entropy as Keras computes it
+
+    /**
+     * The activation this layer applies last ({@code activation=} in Keras), {@link Activations#LINEAR} when none.
+     * When a model ends in softmax or sigmoid, Keras computes cross-entropy from the values before it (the logits),
+     * and so does ConvBook's trainer: see {@code losses.Loss}.
+     */
+    public Activations outputActivation() {
+        return Activations.LINEAR;
+    }
+
+    /**
+     * True when the output is made by Keras's activation functions ({@code activation="softmax"} or an
+     * {@code Activation} layer), which attach the logits to their result ({@code _keras_logits}) for any
+     * cross-entropy to use; false for a layer that is only a softmax operation ({@code Softmax}), which Keras
+     * recognises by the operation's type, for categorical cross-entropies only.
+     */
+    public boolean outputCarriesLogits() {
+        return true;
+    }
+
+    /**
+     * Makes {@link #call} keep a copy of the logits (the values before the output activation) for {@link #lastLogits},
+     * in training and inference alike; the trainer asks this of a model's last layer. Layers without an activation
+     * ignore it.
+     */
+    public void keepLogits(boolean keep) {
+    }
+
+    /** The logits of the last {@link #call}, kept when {@link #keepLogits} is on; reused by the next call. */
+    public INDArray lastLogits() {
+        throw new UnsupportedOperationException(describe() + " has no output activation, so no logits");
+    }
+
+    /**
+     * Back-propagation from the gradient with respect to the logits, skipping the output activation: the fused
+     * softmax/sigmoid cross-entropy gradient ({@code softmax(z) - y}) enters here. Same contract as {@link #backward}.
+     */
+    public INDArray backwardFromLogits(INDArray logitsGradient, boolean needInputGradient) {
+        throw new UnsupportedOperationException(describe() + " has no output activation, so no logits");
+    }
+
     // ---------------------------------------------------------------- weights
 
-    /** Creates and registers a weight; subclasses call this from {@link #build}. */
+    /** Creates and registers a trainable weight; subclasses call this from {@link #build}. */
     protected INDArray addWeight(String weightName, long[] shape, Initializers.Initializer initializer) {
+        return addWeight(weightName, shape, initializer, true);
+    }
+
+    /**
+     * Creates and registers a weight, as Keras's {@code add_weight(..., trainable=...)}. A non-trainable weight (a
+     * running statistic) is saved and counted but never moved by an optimizer: the layer updates it itself.
+     */
+    protected INDArray addWeight(String weightName, long[] shape, Initializers.Initializer initializer, boolean trainable) {
         INDArray value = initializer.create(shape, dtype);
         weights.put(weightName, value);
+        if (!trainable) {
+            nonTrainable.add(weightName);
+        }
         return value;
+    }
+
+    /** Whether an optimizer moves this weight (Keras's {@code trainable_weights}); false for running statistics. */
+    public boolean isTrainable(String weightName) {
+        return weights.containsKey(weightName) && !nonTrainable.contains(weightName);
+    }
+
+    /** The number of values that training moves, as Keras's "Trainable params" of {@code summary()}. */
+    public long countTrainableParams() {
+        countParams();   // same check and message before the layer is built
+        return weights.entrySet().stream().filter(e -> !nonTrainable.contains(e.getKey()))
+                .mapToLong(e -> e.getValue().length()).sum();
     }
 
     /** The live weights (kernel first, then bias), as Keras's {@code layer.weights}; empty before the layer is built. */
