@@ -1,28 +1,35 @@
 package io.github.convbook.losses;
 
 import io.github.convbook.ops.Values;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A loss that scores every predicted value on its own and averages the scores over all values (Keras's mean over
- * the last axis, then over the batch): binary crossentropy and mean squared error.
+ * the last axis, then over the batch): binary cross-entropy, mean squared and mean absolute error.
  */
 abstract class ElementwiseLoss extends Loss {
-    /** The score of one prediction {@code p} against its target {@code y}. */
-    protected abstract double term(double y, double p);
+    /** The score of one prediction {@code p} against its target {@code y}, in the precision of {@code type}. */
+    protected abstract double term(double y, double p, DataType type);
 
     /** d term / dp. */
-    protected abstract double slope(double y, double p);
+    protected abstract double slope(double y, double p, DataType type);
+
+    /** The target as the loss sees it (label smoothing changes it); unchanged by default. */
+    protected double target(double y) {
+        return y;
+    }
 
     @Override
     public double value(INDArray yTrue, INDArray yPred) {
         Values p = Values.of(yPred);
         Values t = Values.of(floating(yTrue, yPred));
+        DataType type = yPred.dataType();
         double total = 0;
         for (int i = 0; i < p.length(); i++) {
-            total += term(t.get(i), p.get(i));
+            total += round(term(target(t.get(i)), p.get(i), type), type);
         }
-        return total / p.length();
+        return round(total / p.length(), type);
     }
 
     @Override
@@ -31,9 +38,10 @@ abstract class ElementwiseLoss extends Loss {
         Values p = Values.of(yPred);
         Values t = Values.of(floating(yTrue, yPred));
         Values g = Values.of(gradient);
+        DataType type = yPred.dataType();
         int n = p.length();
         for (int i = 0; i < n; i++) {
-            g.set(i, slope(t.get(i), p.get(i)) / n);
+            g.set(i, slope(target(t.get(i)), p.get(i), type) / n);
         }
         return gradient;
     }

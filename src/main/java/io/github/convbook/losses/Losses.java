@@ -7,15 +7,28 @@ public final class Losses {
     private Losses() {
     }
 
+    /**
+     * The loss Keras's {@code losses.get(name)} gives, with default arguments.
+     *
+     * @param name {@code sparse_categorical_crossentropy}, {@code categorical_crossentropy},
+     *             {@code binary_crossentropy}, {@code mse} / {@code mean_squared_error}, {@code mae} /
+     *             {@code mean_absolute_error} (any case, surrounding spaces ignored)
+     * @throws IllegalArgumentException for another name, listing the names accepted
+     */
     public static Loss get(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("A loss name is required, e.g. \"sparse_categorical_crossentropy\"");
+        }
         switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "sparse_categorical_crossentropy": return new SparseCategoricalCrossentropy();
             case "categorical_crossentropy": return new CategoricalCrossentropy();
             case "binary_crossentropy": return new BinaryCrossentropy();
             case "mse": case "mean_squared_error": return new MeanSquaredError();
+            case "mae": case "mean_absolute_error": return new MeanAbsoluteError();
             default:
                 throw new IllegalArgumentException("Unknown loss '" + name + "': expected sparse_categorical_crossentropy, "
-                        + "categorical_crossentropy, binary_crossentropy or mse");
+                        + "categorical_crossentropy, binary_crossentropy, mse (mean_squared_error) or mae (mean_absolute_error),"
+                        + " or a loss object such as new SparseCategoricalCrossentropy().fromLogits(true)");
         }
     }
 }

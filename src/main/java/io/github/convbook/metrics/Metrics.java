@@ -8,8 +8,11 @@ public final class Metrics {
     }
 
     /**
-     * "accuracy" (or "acc") becomes binary accuracy when the model outputs one value per sample, sparse categorical
-     * accuracy when targets are integer labels (lower rank, or one column against many), categorical otherwise.
+     * Resolves a metric name as Keras's compile does. "accuracy" (or "acc") becomes binary accuracy when the model outputs one value per sample, sparse categorical
+     * accuracy when targets are integer labels (lower rank, or one column against many), categorical otherwise;
+     * "mae" and "mse" are the mean absolute and squared errors.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the names accepted
      */
     public static Metric resolve(String name, long[] yTrueShape, long[] yPredShape) {
         String key = name.trim().toLowerCase(Locale.ROOT);
@@ -26,9 +29,11 @@ public final class Metrics {
             case "sparse_categorical_accuracy": return new Accuracy(key, Accuracy.Kind.SPARSE_CATEGORICAL);
             case "categorical_accuracy": return new Accuracy(key, Accuracy.Kind.CATEGORICAL);
             case "binary_accuracy": return new Accuracy(key, Accuracy.Kind.BINARY);
+            case "mae": case "mean_absolute_error": return new MeanError(key, false);
+            case "mse": case "mean_squared_error": return new MeanError(key, true);
             default:
                 throw new IllegalArgumentException("Unknown metric '" + name + "': expected accuracy, sparse_categorical_accuracy, "
-                        + "categorical_accuracy or binary_accuracy");
+                        + "categorical_accuracy, binary_accuracy, mae (mean_absolute_error) or mse (mean_squared_error)");
         }
     }
 }

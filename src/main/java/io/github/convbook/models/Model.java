@@ -173,16 +173,34 @@ public class Model {
      * Like Keras it returns nothing, so a cell ending with it shows no output.
      */
     public void compile(String optimizer, String loss, String... metrics) {
-        compile(Optimizers.get(optimizer), loss, metrics);
+        compile(Optimizers.get(optimizer), Losses.get(loss), metrics);
     }
 
     /** With an optimizer object, e.g. {@code new Adam(0.0005)} or {@code new Adadelta(1.0)}. */
     public void compile(Optimizer optimizer, String loss, String... metrics) {
-        Loss lossFunction = Losses.get(loss);
+        compile(optimizer, Losses.get(loss), metrics);
+    }
+
+    /** With a loss object, e.g. {@code new SparseCategoricalCrossentropy().fromLogits(true)}. */
+    public void compile(String optimizer, Loss loss, String... metrics) {
+        compile(Optimizers.get(optimizer), loss, metrics);
+    }
+
+    /**
+     * With optimizer and loss objects. When the model ends in softmax or sigmoid and the loss is a cross-entropy,
+     * training and evaluation compute the loss from the logits, as Keras does (see {@link Loss}).
+     *
+     * @throws IllegalArgumentException for a null optimizer or loss, or an unknown metric name
+     */
+    public void compile(Optimizer optimizer, Loss loss, String... metrics) {
+        if (optimizer == null || loss == null) {
+            throw new IllegalArgumentException("compile: an optimizer and a loss are required, got optimizer " + optimizer
+                    + " and loss " + loss);
+        }
         for (String metric : metrics) {
             Metrics.resolve(metric, new long[] {1, 2}, new long[] {1, 2});   // fail now on an unknown name
         }
-        this.trainer = new Trainer(this, optimizer, lossFunction, List.of(metrics));
+        this.trainer = new Trainer(this, optimizer, loss, List.of(metrics));
     }
 
     private Trainer trainer(String call) {
@@ -206,7 +224,8 @@ public class Model {
     public Evaluation evaluate(Tensor x, Tensor y, Fit.Option... options) {
         Trainer t = trainer("evaluate");
         Fit.Settings settings = Fit.Settings.of(options);
-        return new Evaluation(t.evaluate(t.asInput(x), y.data(), settings.batchSize, settings.verbose));
+        INDArray inputs = t.asInput(x);
+        return new Evaluation(t.evaluate(inputs, t.targets(inputs, y, "evaluate", "y"), settings.batchSize, settings.verbose));
     }
 
     // ---------------------------------------------------------------- inference
@@ -248,24 +267,35 @@ public class Model {
         requireBuilt();
     }
 
-    /** The data must match the model's input shape on every axis but the batch. */
+    /**
+     * The data must match the model's input shape on every axis but the batch. The message suggests a fix only when
+     * it is sure to be right: a single sample missing its batch axis, or images missing their channel axis.
+     */
     protected void checkInput(Shape dataShape) {
         Shape expected = input.shape();
         boolean matches = dataShape.rank() == expected.rank();
         for (int i = 1; matches && i < expected.rank(); i++) {
             matches = dataShape.get(i) == expected.get(i);
         }
-        if (!matches) {
-            String hint = "";
-            if (dataShape.rank() + 1 == expected.rank() && expected.get(-1) == 1) {
-                hint = ": add the channel axis, x.reshape(" + dataShape.toString().replaceAll("[()]", "").replaceAll(",$", "")
-                        + ", 1)";
-            } else if (dataShape.size() / Math.max(1, dataShape.get(0)) == expected.withoutBatch().size()) {
-                hint = ": the values fit, reshape the data to " + expected.withBatch(dataShape.get(0));
-            }
-            throw new IllegalArgumentException("Model '" + name + "' expects input of shape " + expected + ", got "
-                    + dataShape + hint);
+        if (matches) {
+            return;
         }
+        Shape sample = expected.withoutBatch();
+        boolean oneSample = dataShape.equals(sample);
+        boolean noChannel = expected.get(-1) == 1 && dataShape.rank() == expected.rank() - 1
+                && dataShape.withoutBatch().equals(Shape.of(java.util.Arrays.copyOfRange(sample.toArray(), 0, sample.rank() - 1)));
+        String hint = "";
+        if (oneSample && !noChannel) {
+            hint = ": this looks like a single sample without its batch axis; x.expandDims(0) gives "
+                    + expected.withBatch(1);
+        } else if (noChannel && !oneSample) {
+            hint = ": add the channel axis, x.expandDims(-1) gives " + expected.withBatch(dataShape.get(0));
+        } else if (!oneSample && dataShape.rank() >= 1 && dataShape.get(0) > 0
+                && dataShape.size() / dataShape.get(0) == sample.size() && dataShape.size() % dataShape.get(0) == 0) {
+            hint = ": the values fit, reshape the data to " + expected.withBatch(dataShape.get(0));
+        }
+        throw new IllegalArgumentException("Model '" + name + "' expects input of shape " + expected + ", got "
+                + dataShape + hint);
     }
 
     @Override

@@ -35,6 +35,7 @@ final class Trainer {
     private final Loss loss;
     private final List<String> metricNames;
     private final Scratch batches = new Scratch();
+    private LossHead head;   // decided on first use: a Sequential may get its layers only from the first data
 
     Trainer(Model model, Optimizer optimizer, Loss loss, List<String> metricNames) {
         this.model = model;
@@ -43,24 +44,28 @@ final class Trainer {
         this.metricNames = metricNames;
     }
 
+    private LossHead head() {
+        if (head == null) {
+            head = LossHead.of(loss, model.layers.get(model.layers.size() - 1));
+        }
+        return head;
+    }
+
     History fit(Tensor x, Tensor y, Fit.Settings settings) {
         INDArray allX = asInput(x);
-        INDArray allY = y.data();
+        INDArray allY = targets(allX, y, "fit", "y");
         long n = allX.size(0);
-        checkTargets(allX, allY, "fit");
         long trainCount = n;
         INDArray valX = settings.validationX == null ? null : asInput(settings.validationX);
-        INDArray valY = settings.validationY == null ? null : settings.validationY.data();
+        INDArray valY = settings.validationY == null ? null : targets(valX, settings.validationY, "fit", "validationData y");
         if (settings.validationSplit > 0) {
             // Keras keeps the last fraction for validation, chosen before any shuffling
             trainCount = (long) Math.floor(n * (1 - settings.validationSplit));
             valX = rows(allX, trainCount, n);
             valY = rows(allY, trainCount, n);
         }
-        if (valX != null) {
-            checkTargets(valX, valY, "validation");
-        }
         List<Metric> metrics = resolveMetrics(allY, allX);
+        head();   // the output layer starts keeping its logits before the first forward pass
         History history = new History();
         int steps = (int) ((trainCount + settings.batchSize - 1) / settings.batchSize);
         int[] order = new int[(int) trainCount];
@@ -83,7 +88,7 @@ final class Trainer {
                 INDArray bx = gather(allX, order, from, to, "x");
                 INDArray by = gather(allY, order, from, to, "y");
                 INDArray out = model.forward(bx, true);
-                double batchLoss = loss.value(by, out);
+                double batchLoss = head().value(by, out);
                 if (!Double.isFinite(batchLoss)) {
                     System.err.println("Epoch " + epoch + ", batch " + (step + 1) + ": the loss is " + batchLoss
                             + ", so training stopped. Usual causes: a learning rate too high, or inputs not scaled"
@@ -91,10 +96,7 @@ final class Trainer {
                     return history;
                 }
                 averages.add(batchLoss, by, out);   // read the output before backward reuses any buffer
-                INDArray gradient = loss.gradient(by, out);
-                for (int i = layers.size() - 1; i >= 0; i--) {
-                    gradient = layers.get(i).backward(gradient, i > 0);
-                }
+                head().backward(layers, by, out);
                 optimizer.apply(layers);
                 bar.update(step + 1, averages::current);
                 if ((step + 1) % STEPS_BETWEEN_COLLECTIONS == 0) {
@@ -112,11 +114,11 @@ final class Trainer {
         return history;
     }
 
-    /** Mean loss and metrics over all samples, batch by batch, without training. */
+    /** Mean loss and metrics over all samples, batch by batch, without training; {@code y} as {@link #targets} gives it. */
     Map<String, Double> evaluate(INDArray x, INDArray y, int batchSize, int verbose) {
-        checkTargets(x, y, "evaluate");
         long n = x.size(0);
         Averages averages = new Averages(resolveMetrics(y, x));
+        head();
         int steps = (int) ((n + batchSize - 1) / batchSize);
         Progbar bar = new Progbar(steps, verbose);
         for (int step = 0; step < steps; step++) {
@@ -124,7 +126,7 @@ final class Trainer {
             long to = Math.min(n, from + batchSize);
             INDArray by = rows(y, from, to);
             INDArray out = model.forward(rows(x, from, to), false);
-            averages.add(loss.value(by, out), by, out);
+            averages.add(head().value(by, out), by, out);
             bar.update(step + 1, averages::current);
         }
         Map<String, Double> values = averages.current();
@@ -138,13 +140,25 @@ final class Trainer {
         return x.astype(model.layers.get(0).dtype()).data();
     }
 
-    private void checkTargets(INDArray x, INDArray y, String where) {
-        if (y.size(0) != x.size(0)) {
-            throw new IllegalArgumentException(where + ": inputs and targets must have the same number of samples, got "
-                    + x.size(0) + " inputs and " + y.size(0) + " targets");
+    /**
+     * The user's targets checked against the inputs and the model's output (shape, and values over the whole array, so
+     * an error names the position in what the user passed), then matched to the output's rank as Keras's
+     * {@code match_dtype_and_rank} does: {@code (N,)} becomes {@code (N, 1)} for a rank-2 output.
+     */
+    INDArray targets(INDArray x, Tensor y, String call, String what) {
+        if (y == null || y.isSymbolic()) {
+            throw new IllegalArgumentException(call + ": " + what + " must be a tensor with values, got " + y);
         }
-        long[] predicted = model.outputShape().withBatch(y.size(0)).toArray();
-        loss.validate(y.shape(), predicted);
+        INDArray targets = y.data();
+        if (targets.rank() == 0 || targets.size(0) != x.size(0)) {
+            throw new IllegalArgumentException(call + ": inputs and targets must have the same number of samples, got "
+                    + x.size(0) + " inputs and " + (targets.rank() == 0 ? "a scalar " + what : y.shape().get(0) + " targets")
+                    + " (" + what + " has shape " + y.shape() + ")");
+        }
+        long[] predicted = model.outputShape().withBatch(x.size(0)).toArray();
+        loss.validate(targets.shape(), predicted);
+        loss.checkTargetValues(targets, predicted, what);
+        return Loss.matchRank(targets, predicted);
     }
 
     private List<Metric> resolveMetrics(INDArray y, INDArray x) {
