@@ -93,6 +93,20 @@ public abstract class Layer {
      * {@code Input.shape(...)} (returns a symbolic tensor for building a {@code Model}).
      */
     public Tensor apply(Tensor input) {
+        return apply(input, false);
+    }
+
+    /**
+     * Keras's {@code layer(x, training=True)}: with {@code training} true, layers such as Dropout and
+     * BatchNormalization behave as during {@code fit} (units dropped at random, batch statistics). The result is a
+     * fresh tensor that no later call changes.
+     *
+     * @throws IllegalArgumentException when the input's shape does not fit the layer
+     */
+    public Tensor apply(Tensor input, boolean training) {
+        if (input == null) {
+            throw new IllegalArgumentException(describe() + ": apply expects a tensor, got null");
+        }
         Shape shape = input.shape();
         validateInput(shape);
         if (!isBuilt()) {
@@ -106,7 +120,7 @@ public abstract class Layer {
             return Tensor.symbolic(output, dtype, new Node(this, input));
         }
         Tensor x = input.dtype() == dtype ? input : input.astype(dtype);
-        INDArray out = call(x.data(), false);
+        INDArray out = call(x.data(), training);
         // call() answers in a buffer the layer reuses; a tensor handed to the user must keep its values
         return Tensor.wrap(out == x.data() ? out : out.dup());
     }

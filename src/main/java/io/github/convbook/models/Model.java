@@ -253,13 +253,59 @@ public class Model {
         return Tensor.wrap(parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(INDArray[]::new)));
     }
 
+    /**
+     * Keras's {@code model(x, training=...)}: the outputs for a batch {@code (N, ...)} in one pass, with Dropout and
+     * BatchNormalization in training behaviour when {@code training} is true. Returns a fresh tensor.
+     *
+     * @throws IllegalArgumentException when {@code x} does not have the model's input shape
+     */
+    public Tensor apply(Tensor x, boolean training) {
+        if (x == null || x.isSymbolic()) {
+            throw new IllegalArgumentException("Model '" + name + "'.apply expects a tensor with values, got " + x);
+        }
+        requireBuiltFor(x.shape());
+        checkInput(x.shape());
+        return Tensor.wrap(forward(x.astype(layers.get(0).dtype()).data(), training).dup());
+    }
+
+    /**
+     * The gradient of the compiled loss with respect to every trainable weight for one batch, computed as
+     * {@code fit} computes it (training mode, from the logits where Keras uses them) but without changing any weight;
+     * Keras's {@code tape.gradient(loss, model.trainable_weights)}. Keys are the weights' Keras names
+     * ({@code dense/kernel:0}), values fresh tensors of the weights' shapes.
+     *
+     * @param x inputs {@code (N, ...)} of the model's input shape
+     * @param y targets as {@code fit} takes them
+     * @throws IllegalStateException before {@code compile}
+     * @throws IllegalArgumentException when x or y do not fit the model
+     */
+    public java.util.Map<String, Tensor> gradients(Tensor x, Tensor y) {
+        Trainer t = trainer("gradients");
+        INDArray inputs = t.asInput(x);
+        return t.gradients(inputs, t.targets(inputs, y, "gradients", "y"));
+    }
+
     /** Runs every layer in order on one batch; the result lives in the last layer's reused buffer. */
     public INDArray forward(INDArray batch, boolean training) {
+        requireBatchSize(batch.size(0));
         INDArray x = batch;
         for (Layer layer : layers) {
             x = layer.call(x, training);
         }
         return x;
+    }
+
+    /**
+     * An input made with a fixed batch size ({@code Input.batchShape(32, 28, 28, 1)}, Keras's {@code batch_size=32})
+     * takes batches of exactly that many samples, as in Keras.
+     */
+    private void requireBatchSize(long samples) {
+        long fixed = input == null ? -1 : input.shape().get(0);
+        if (fixed >= 0 && samples != fixed) {
+            throw new IllegalArgumentException("Model '" + name + "' was built on an input with a fixed batch size of " + fixed
+                    + " " + input.shape() + ", got a batch of " + samples + " samples. Use batchSize(" + fixed
+                    + ") with a sample count divisible by " + fixed + ", or build the model on Input.shape(...) without a batch size");
+        }
     }
 
     /** A Sequential model without an input shape builds itself from the first data it sees. */

@@ -134,6 +134,26 @@ final class Trainer {
         return values;
     }
 
+    /** One forward and backward pass in training mode; copies of the trainable weights' gradients by Keras name. */
+    Map<String, Tensor> gradients(INDArray x, INDArray y) {
+        LossHead lossHead = head();
+        INDArray out = model.forward(x, true);
+        lossHead.backward(model.layers, y, out);
+        Map<String, Tensor> result = new LinkedHashMap<>();
+        for (Layer layer : model.layers) {
+            List<String> names = layer.weightNames();
+            int i = 0;
+            for (String weight : layer.weightArrays().keySet()) {
+                INDArray gradient = layer.gradients().get(weight);
+                if (layer.isTrainable(weight) && gradient != null) {
+                    result.put(names.get(i), Tensor.wrap(gradient.dup()));
+                }
+                i++;
+            }
+        }
+        return result;
+    }
+
     INDArray asInput(Tensor x) {
         model.requireBuiltFor(x.shape());
         model.checkInput(x.shape());
