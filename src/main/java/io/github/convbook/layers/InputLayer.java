@@ -3,7 +3,11 @@ package io.github.convbook.layers;
 import io.github.convbook.tensor.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The layer behind {@code Input.shape(...)}: it holds the model's input shape and passes values through. */
+/**
+ * The layer behind {@code Input.shape(...)} (Keras's {@code InputLayer}): it holds the model's input shape and passes
+ * values through. The batch axis is None unless the input was given a batch size ({@code Input.shape(shape, 32)},
+ * {@code Input.batchShape(32, ...)}).
+ */
 public class InputLayer extends Layer {
     private final Shape shape;
 
@@ -16,9 +20,20 @@ public class InputLayer extends Layer {
         return Naming.uniqueFromOne("input");
     }
 
-    /** The full input shape including the (unknown) batch axis: {@code (None, 28, 28, 1)}. */
+    /**
+     * The full input shape including the batch axis: {@code (None, 28, 28, 1)}, or {@code (32, 28, 28, 1)} with a
+     * fixed batch size.
+     */
     public Shape shape() {
         return shape;
+    }
+
+    /**
+     * The fixed batch size, Keras's {@code batch_size} / the first entry of {@code batch_shape}, or -1 when any batch
+     * size is accepted (None).
+     */
+    public long batchSize() {
+        return shape.get(0);
     }
 
     @Override

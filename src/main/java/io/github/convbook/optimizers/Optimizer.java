@@ -17,9 +17,16 @@ public abstract class Optimizer {
     private long iterations;
     private final Map<INDArray, INDArray[]> slots = new IdentityHashMap<>();   // arrays kept here stay allocated
 
+    /**
+     * @param learningRate the step size, Keras's {@code learning_rate}; 0 is accepted (as Keras does: the weights then
+     *                     stay where they are, while the optimizer's state still advances)
+     * @throws IllegalArgumentException if {@code learningRate} is negative, NaN or infinite
+     */
     protected Optimizer(double learningRate) {
-        if (!(learningRate > 0)) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": learningRate must be positive, got " + learningRate);
+        // !(x >= 0) also catches NaN, which every comparison answers false
+        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": learningRate must be a finite number >= 0, got "
+                    + learningRate);
         }
         this.learningRate = learningRate;
     }
@@ -55,11 +62,21 @@ public abstract class Optimizer {
     /** How many per-weight state arrays this optimizer keeps (momentum, running averages). */
     protected abstract int slotCount();
 
-    /** Zero-filled state arrays shaped like the weight, as Keras's slots start. */
+    /**
+     * The value every element of state array {@code slot} starts at: 0, as most of Keras's slots start; Adagrad's
+     * accumulator starts at {@code initial_accumulator_value}.
+     */
+    protected double initialSlotValue(int slot) {
+        return 0;
+    }
+
+    /** State arrays shaped like the weight, filled with {@link #initialSlotValue}. */
     private INDArray[] newSlots(INDArray weight) {
         INDArray[] state = new INDArray[slotCount()];
         for (int i = 0; i < state.length; i++) {
-            state[i] = Nd4j.zeros(weight.dataType(), weight.length());
+            double start = initialSlotValue(i);
+            state[i] = start == 0 ? Nd4j.zeros(weight.dataType(), weight.length())
+                    : Nd4j.valueArrayOf(new long[] {weight.length()}, start, weight.dataType());
         }
         return state;
     }

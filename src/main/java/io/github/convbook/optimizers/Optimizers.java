@@ -7,14 +7,21 @@ public final class Optimizers {
     private Optimizers() {
     }
 
+    /**
+     * The optimizer Keras's {@code compile(optimizer="adam")} creates for this name (case-insensitive).
+     *
+     * @throws IllegalArgumentException for a name Keras would not know here
+     */
     public static Optimizer get(String name) {
         switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "sgd": return new SGD();
             case "rmsprop": return new RMSprop();
             case "adam": return new Adam();
             case "adadelta": return new Adadelta();
+            case "adagrad": return new Adagrad();
             default:
-                throw new IllegalArgumentException("Unknown optimizer '" + name + "': expected sgd, rmsprop, adam or adadelta");
+                throw new IllegalArgumentException("Unknown optimizer '" + name
+                        + "': expected sgd, rmsprop, adam, adadelta or adagrad");
         }
     }
 }
