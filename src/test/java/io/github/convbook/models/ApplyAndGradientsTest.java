@@ -81,4 +81,14 @@ class ApplyAndGradientsTest {
         assertTrue(e.getMessage().contains("compile"), e.getMessage());
         assertEquals(Shape.of(1, 1), model.apply(Tensor.zeros(1, 2), false).shape());
     }
+
+    @Test
+    void aFixedInputBatchSizeIsEnforcedAsInKeras() {
+        Tensor in = Input.batchShape(4, 3);
+        Model model = new Model(in, new Dense(2).apply(in));
+        assertEquals(Shape.of(4, 2), model.outputShape());
+        assertEquals(Shape.of(8, 2), model.predict(Tensor.zeros(8, 3), 4).shape());   // two batches of 4
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.predict(Tensor.zeros(6, 3), 4));
+        assertTrue(e.getMessage().contains("fixed batch size of 4") && e.getMessage().contains("batch of 2"), e.getMessage());
+    }
 }

@@ -123,7 +123,7 @@ class OptimizersTest {
     void namesAndBadSettings() {
         assertEquals(0.01, ((SGD) Optimizers.get("SGD")).learningRate());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Optimizers.get("adamw"));
-        assertEquals("Unknown optimizer 'adamw': expected sgd, rmsprop, adam or adadelta", e.getMessage());
+        assertEquals("Unknown optimizer 'adamw': expected sgd, rmsprop, adam, adadelta or adagrad", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Adam(-1));
     }
 }
