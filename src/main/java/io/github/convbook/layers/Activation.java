@@ -1,0 +1,121 @@
+package io.github.convbook.layers;
+
+import io.github.convbook.ops.Values;
+import io.github.convbook.tensor.Shape;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Keras's {@code layers.Activation(activation)}: applies an activation function by name, value by value (softmax:
+ * over the last axis). {@code new Activation("relu")} does what {@code activation="relu"} does inside the layer
+ * before it, written as a layer of its own. Shape unchanged: {@code (None, ...) -> (None, ...)}. No weights.
+ *
+ * <p>Like Keras's activation functions, it keeps the logits (its input) for cross-entropy when asked: a model ending in
+ * {@code Activation("softmax")} computes its loss from the values before the softmax, as Keras does.
+ */
+public class Activation extends Layer {
+    private final OutputActivation activation = new OutputActivation();
+    private final Scratch scratch = new Scratch();
+
+    /**
+     * Keras's {@code Activation(activation)}.
+     *
+     * @param name "relu", "sigmoid", "softmax", "tanh", "leaky_relu" (slope 0.2, as {@code tf.nn.leaky_relu}) or
+     *             "linear"; null means linear, as Keras's {@code None}
+     * @throws IllegalArgumentException for a name that is not one of these
+     */
+    public Activation(String name) {
+        activation.set(Activations.of(name));
+    }
+
+    /** The activation function this layer applies. */
+    public Activations activation() {
+        return activation.get();
+    }
+
+    /** Keras's {@code name=...}. */
+    @Override
+    public Activation name(String name) {
+        super.name(name);
+        return this;
+    }
+
+    /** Keras's {@code input_shape=(...)} (without the batch axis), for the first layer of a Sequential. */
+    @Override
+    public Activation inputShape(int... shape) {
+        super.inputShape(shape);
+        return this;
+    }
+
+    /**
+     * Any input with a batch axis; softmax needs at least {@code (None, classes)}.
+     *
+     * @throws IllegalArgumentException for a scalar, or softmax on a 1-D input (Keras: "Cannot apply softmax to a
+     *                                  tensor that is 1D")
+     */
+    @Override
+    protected void validateInput(Shape inputShape) {
+        if (inputShape.rank() < 1) {
+            throw new IllegalArgumentException(describe() + " expects input with a batch axis, got a scalar");
+        }
+        if (activation.get() == Activations.SOFTMAX && inputShape.rank() < 2) {
+            throw new IllegalArgumentException(describe() + ": Cannot apply softmax to a tensor that is 1D, got shape "
+                    + inputShape + ". Softmax works over the last axis of (batch, classes)");
+        }
+    }
+
+    /** {@code (None, ...) -> (None, ...)}: the same shape. */
+    @Override
+    public Shape computeOutputShape(Shape inputShape) {
+        return inputShape;
+    }
+
+    /** The forward pass on a batch; the result lives in a buffer this layer reuses for the next batch. */
+    @Override
+    public INDArray call(INDArray input, boolean training) {
+        // work on a copy: the input may be the previous layer's output, which its backward pass still needs
+        INDArray out = scratch.get("output", input.dataType(), input.shape()).assign(input);
+        return activation.forward(out, training);
+    }
+
+    /** The gradient with respect to the input, from the one with respect to the output (null when not needed). */
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        if (!needInputGradient) {
+            return null;   // no weights, so nothing else to compute
+        }
+        INDArray g = Values.isContiguous(outputGradient) ? outputGradient : outputGradient.dup('c');
+        return activation.backward(g);
+    }
+
+    // ---------------------------------------------------------------- logits, for cross-entropy as Keras computes it
+
+    /** The activation this layer applies, so that a loss can see a model ending in softmax or sigmoid. */
+    @Override
+    public Activations outputActivation() {
+        return activation.get();
+    }
+
+    /** True: Keras's activation functions attach the logits to their output ({@code _keras_logits}). */
+    @Override
+    public boolean outputCarriesLogits() {
+        return true;
+    }
+
+    /** Makes {@link #call} keep a copy of its input (the logits) for {@link #lastLogits}. */
+    @Override
+    public void keepLogits(boolean keep) {
+        activation.keepLogits(keep);
+    }
+
+    /** The input of the last call, the values before the activation; reused by the next call. */
+    @Override
+    public INDArray lastLogits() {
+        return activation.logits(describe());
+    }
+
+    /** The gradient with respect to the logits is the gradient with respect to this layer's input. */
+    @Override
+    public INDArray backwardFromLogits(INDArray logitsGradient, boolean needInputGradient) {
+        return needInputGradient ? logitsGradient : null;
+    }
+}

@@ -1,0 +1,149 @@
+package io.github.convbook.layers;
+
+import io.github.convbook.ops.Values;
+import io.github.convbook.tensor.Shape;
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Keras's {@code layers.GlobalMaxPooling2D(data_format=None, keepdims=False)} (TF 2.6 and later): the largest value
+ * of each channel over the whole image, {@code (None, h, w, c) -> (None, c)}, or {@code (None, 1, 1, c)} with
+ * {@code keepdims(true)}: "is this feature anywhere in the image?". No weights. Channels last only.
+ */
+public class GlobalMaxPooling2D extends Layer {
+    private boolean keepdims = false;
+    private INDArray lastInput;          // kept by call(..., training = true) for backward
+    private final Scratch scratch = new Scratch();
+
+    /** Keras's {@code GlobalMaxPooling2D()}: channels last, keepdims false. */
+    public GlobalMaxPooling2D() {
+    }
+
+    /**
+     * Keras's {@code keepdims} (default false): true keeps the pooled axes with size 1, {@code (None, 1, 1, c)}.
+     */
+    public GlobalMaxPooling2D keepdims(boolean keepdims) {
+        this.keepdims = keepdims;
+        return this;
+    }
+
+    /** Keras's {@code keepdims} (default false). */
+    public boolean keepdims() {
+        return keepdims;
+    }
+
+    /**
+     * Keras's {@code data_format}: only "channels_last" (the default, {@code (batch, height, width, channels)}) is
+     * available; null means the default, as Keras's None.
+     *
+     * @throws IllegalArgumentException for "channels_first" (not implemented) or any other string
+     */
+    public GlobalMaxPooling2D dataFormat(String dataFormat) {
+        GlobalAveragePooling2D.checkDataFormat(describe(), dataFormat);
+        return this;
+    }
+
+    /** Keras's {@code name=...}. */
+    @Override
+    public GlobalMaxPooling2D name(String name) {
+        super.name(name);
+        return this;
+    }
+
+    /** Keras's {@code input_shape=(...)} (without the batch axis), for the first layer of a Sequential. */
+    @Override
+    public GlobalMaxPooling2D inputShape(int... shape) {
+        super.inputShape(shape);
+        return this;
+    }
+
+    /**
+     * Input {@code (None, h, w, c)}.
+     *
+     * @throws IllegalArgumentException for any other rank
+     */
+    @Override
+    protected void validateInput(Shape inputShape) {
+        requireRank(inputShape, 4, "(batch, height, width, channels)");
+    }
+
+    /** {@code (None, h, w, c) -> (None, c)}, or {@code (None, 1, 1, c)} with keepdims. */
+    @Override
+    public Shape computeOutputShape(Shape s) {
+        return keepdims ? Shape.of(s.get(0), 1, 1, s.get(3)) : Shape.of(s.get(0), s.get(3));
+    }
+
+    /** The forward pass on a batch; the result lives in a buffer this layer reuses for the next batch. */
+    @Override
+    public INDArray call(INDArray input, boolean training) {
+        INDArray in = Values.isContiguous(input) ? input : input.dup('c');
+        long[] shape = in.shape();
+        int batch = (int) shape[0], pixels = (int) (shape[1] * shape[2]), channels = (int) shape[3];
+        INDArray out = scratch.get("output", in.dataType(), computeOutputShape(Shape.of(shape)).toArray());
+        Values x = Values.of(in);
+        Values y = Values.of(out);
+        double[] max = new double[channels];
+        for (int n = 0; n < batch; n++) {
+            channelMax(x, n, pixels, max);
+            for (int c = 0; c < channels; c++) {
+                y.set(n * channels + c, max[c]);
+            }
+        }
+        if (training) {
+            lastInput = in;
+        }
+        return out;
+    }
+
+    /** The largest value of each channel of sample {@code n} (NHWC: its pixels follow each other). */
+    private static void channelMax(Values x, int n, int pixels, double[] max) {
+        int channels = max.length;
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (int p = 0; p < pixels; p++) {
+            int at = (n * pixels + p) * channels;
+            for (int c = 0; c < channels; c++) {
+                max[c] = Math.max(max[c], x.get(at + c));
+            }
+        }
+    }
+
+    /**
+     * The gradient of a channel goes to the pixel that held its maximum. When several pixels tie for the maximum,
+     * it is split equally among them, as TensorFlow's gradient of {@code reduce_max} does ({@code _MinOrMaxGrad}:
+     * {@code grad * (x == max) / count(x == max)}), which Keras's GlobalMaxPooling2D uses.
+     */
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        if (!needInputGradient) {
+            return null;
+        }
+        INDArray grad = Values.isContiguous(outputGradient) ? outputGradient : outputGradient.dup('c');
+        long[] shape = lastInput.shape();
+        int batch = (int) shape[0], pixels = (int) (shape[1] * shape[2]), channels = (int) shape[3];
+        INDArray result = scratch.get("inputGradient", lastInput.dataType(), shape);
+        Values x = Values.of(lastInput);
+        Values g = Values.of(grad);
+        Values r = Values.of(result);
+        double[] max = new double[channels];
+        int[] ties = new int[channels];
+        for (int n = 0; n < batch; n++) {
+            channelMax(x, n, pixels, max);
+            Arrays.fill(ties, 0);
+            for (int p = 0; p < pixels; p++) {
+                int at = (n * pixels + p) * channels;
+                for (int c = 0; c < channels; c++) {
+                    if (x.get(at + c) == max[c]) {
+                        ties[c]++;
+                    }
+                }
+            }
+            for (int p = 0; p < pixels; p++) {
+                int at = (n * pixels + p) * channels;
+                for (int c = 0; c < channels; c++) {
+                    r.set(at + c, x.get(at + c) == max[c] ? g.get(n * channels + c) / ties[c] : 0);
+                }
+            }
+        }
+        return result;
+    }
+}
