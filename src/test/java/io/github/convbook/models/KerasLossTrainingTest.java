@@ -226,4 +226,24 @@ class KerasLossTrainingTest {
         IllegalArgumentException ambiguous = assertThrows(IllegalArgumentException.class, () -> flat.predict(Tensor.zeros(28, 28)));
         assertTrue(ambiguous.getMessage().contains("expandDims(0)"), ambiguous.getMessage());
     }
+
+    /** An Activation("softmax") or Softmax layer at the output is fused too, as Keras reads their logits. */
+    @Test
+    void softmaxLayersAtTheOutputLearnFromLogits() {
+        for (Layer head : new Layer[] {new io.github.convbook.layers.Activation("softmax"), new io.github.convbook.layers.Softmax()}) {
+            Tensor in = Input.shape(3);
+            Dense dense = new Dense(3);
+            Model model = new Model(in, head.apply(dense.apply(in)));
+            model.setWeights(List.of(Tensor.of(new float[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}), Tensor.zeros(3)));
+            model.compile(new SGD(0.1), "sparse_categorical_crossentropy");
+            model.fit(Tensor.of(new float[][] {{30, 0, 0}}), Tensor.of(2), epochs(1), batchSize(1), verbose(0));
+            assertArrayEquals(new float[] {-2, 0, 3}, java.util.Arrays.copyOf(model.getWeights().get(0).toFloatArray(), 3), 1e-5f,
+                    head.getClass().getSimpleName());
+        }
+        // Keras recognises a bare Softmax operation only for the categorical losses
+        Layer softmax = new io.github.convbook.layers.Softmax();
+        softmax.apply(Input.shape(3));
+        assertFalse(LossHead.of(new BinaryCrossentropy(), softmax).fused());
+        assertTrue(LossHead.of(new io.github.convbook.losses.CategoricalCrossentropy(), softmax).fused());
+    }
 }
