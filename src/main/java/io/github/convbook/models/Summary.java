@@ -28,16 +28,19 @@ final class Summary {
         out.accept(row("Layer (type)", "Output Shape", "Param #"));
         out.accept("=".repeat(LINE_LENGTH));
         long total = 0;
+        long trainable = 0;
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             out.accept(row(r.layer().name() + " (" + r.layer().getClass().getSimpleName() + ")", r.outputShape(),
                     Long.toString(r.params())));
             out.accept((i == rows.size() - 1 ? "=" : "_").repeat(LINE_LENGTH));
             total += r.params();
+            // a row without weights (InputLayer, Flatten, pooling) adds nothing and may not be built
+            trainable += r.params() == 0 ? 0 : r.layer().countTrainableParams();
         }
         out.accept(String.format(Locale.ROOT, "Total params: %,d", total));
-        out.accept(String.format(Locale.ROOT, "Trainable params: %,d", total));
-        out.accept("Non-trainable params: 0");
+        out.accept(String.format(Locale.ROOT, "Trainable params: %,d", trainable));
+        out.accept(String.format(Locale.ROOT, "Non-trainable params: %,d", total - trainable));
         out.accept("_".repeat(LINE_LENGTH));
     }
 

@@ -47,7 +47,7 @@ public abstract class Optimizer {
             Map<String, INDArray> gradients = layer.gradients();
             layer.weightArrays().forEach((name, weight) -> {
                 INDArray gradient = gradients.get(name);
-                if (gradient != null) {
+                if (gradient != null && layer.isTrainable(name)) {   // running statistics: the layer moves them
                     INDArray[] state = slots.computeIfAbsent(weight, this::newSlots);
                     Values[] stateValues = new Values[state.length];
                     for (int i = 0; i < state.length; i++) {
