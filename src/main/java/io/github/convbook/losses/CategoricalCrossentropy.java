@@ -75,7 +75,7 @@ public class CategoricalCrossentropy extends Loss {
             int row = n * classes;
             double sample = 0;
             if (fromLogits) {
-                double lse = Softmax.logSumExp(p, row, classes);
+                double lse = SoftmaxRows.logSumExp(p, row, classes);
                 for (int c = 0; c < classes; c++) {
                     sample += target(t, row + c, classes) * (lse - p.get(row + c));
                 }
@@ -106,7 +106,7 @@ public class CategoricalCrossentropy extends Loss {
                 for (int c = 0; c < classes; c++) {
                     targetSum += target(t, row + c, classes);
                 }
-                Softmax.into(p, g, row, classes);
+                SoftmaxRows.into(p, g, row, classes);
                 for (int c = 0; c < classes; c++) {
                     g.set(row + c, (g.get(row + c) * targetSum - target(t, row + c, classes)) / samples);
                 }

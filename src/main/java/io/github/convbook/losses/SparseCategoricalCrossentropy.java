@@ -96,7 +96,7 @@ public class SparseCategoricalCrossentropy extends Loss {
         for (int n = 0; n < y.length; n++) {
             int row = n * classes;
             if (fromLogits) {
-                total += round(Softmax.logSumExp(p, row, classes) - p.get(row + y[n]), type);
+                total += round(SoftmaxRows.logSumExp(p, row, classes) - p.get(row + y[n]), type);
             } else {
                 double sum = 0;
                 for (int c = 0; c < classes; c++) {
@@ -119,7 +119,7 @@ public class SparseCategoricalCrossentropy extends Loss {
         for (int n = 0; n < y.length; n++) {
             int row = n * classes;
             if (fromLogits) {
-                Softmax.into(p, g, row, classes);   // d/dz of logsumexp(z) - z_y is softmax(z) - onehot(y)
+                SoftmaxRows.into(p, g, row, classes);   // d/dz of logsumexp(z) - z_y is softmax(z) - onehot(y)
                 g.set(row + y[n], g.get(row + y[n]) - 1);
                 for (int c = 0; c < classes; c++) {
                     g.set(row + c, g.get(row + c) / y.length);

@@ -3,8 +3,8 @@ package io.github.convbook.losses;
 import io.github.convbook.ops.Values;
 
 /** The softmax arithmetic the from-logits cross-entropies share, on one row of a (samples, classes) array. */
-final class Softmax {
-    private Softmax() {
+final class SoftmaxRows {
+    private SoftmaxRows() {
     }
 
     /** {@code log(sum(exp(z)))} of {@code z[from..from+n)}, shifted by the maximum so large logits cannot overflow. */
