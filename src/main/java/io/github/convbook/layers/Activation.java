@@ -89,33 +89,14 @@ public class Activation extends Layer {
 
     // ---------------------------------------------------------------- logits, for cross-entropy as Keras computes it
 
-    /** The activation this layer applies, so that a loss can see a model ending in softmax or sigmoid. */
-    @Override
-    public Activations outputActivation() {
-        return activation.get();
-    }
-
-    /** True: Keras's activation functions attach the logits to their output ({@code _keras_logits}). */
-    @Override
-    public boolean outputCarriesLogits() {
-        return true;
-    }
-
-    /** Makes {@link #call} keep a copy of its input (the logits) for {@link #lastLogits}. */
-    @Override
-    public void keepLogits(boolean keep) {
-        activation.keepLogits(keep);
-    }
-
-    /** The input of the last call, the values before the activation; reused by the next call. */
-    @Override
-    public INDArray lastLogits() {
-        return activation.logits(describe());
-    }
-
     /** The gradient with respect to the logits is the gradient with respect to this layer's input. */
     @Override
     public INDArray backwardFromLogits(INDArray logitsGradient, boolean needInputGradient) {
         return needInputGradient ? logitsGradient : null;
+    }
+
+    @Override
+    OutputActivation activationStep() {
+        return activation;
     }
 }

@@ -109,21 +109,6 @@ public abstract class Conv<T extends Conv<T>> extends Layer {
         return activation.get();
     }
 
-    @Override
-    public Activations outputActivation() {
-        return activation.get();
-    }
-
-    @Override
-    public void keepLogits(boolean keep) {
-        activation.keepLogits(keep);
-    }
-
-    @Override
-    public INDArray lastLogits() {
-        return activation.logits(describe());
-    }
-
     /** TensorFlow has no kernels for both at once; Keras rejects it too. */
     private void checkStridesWithDilation() {
         if ((strides[0] > 1 || strides[1] > 1) && (dilationRate[0] > 1 || dilationRate[1] > 1)) {
@@ -207,5 +192,10 @@ public abstract class Conv<T extends Conv<T>> extends Layer {
             setGradient("bias", grads[2]);
         }
         return needInputGradient ? grads[0] : null;
+    }
+
+    @Override
+    OutputActivation activationStep() {
+        return activation;
     }
 }

@@ -39,21 +39,6 @@ public class Dense extends Layer {
         return activation.get();
     }
 
-    @Override
-    public Activations outputActivation() {
-        return activation.get();
-    }
-
-    @Override
-    public void keepLogits(boolean keep) {
-        activation.keepLogits(keep);
-    }
-
-    @Override
-    public INDArray lastLogits() {
-        return activation.logits(describe());
-    }
-
     public Dense useBias(boolean useBias) {
         requireNotBuilt("useBias");
         this.useBias = useBias;
@@ -161,5 +146,10 @@ public class Dense extends Layer {
     @Override
     protected String kernelLayoutHint() {
         return " (Dense kernels are (input features, units))";
+    }
+
+    @Override
+    OutputActivation activationStep() {
+        return activation;
     }
 }

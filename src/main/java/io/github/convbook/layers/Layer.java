@@ -220,7 +220,13 @@ public abstract class Layer {
      * and so does ConvBook's trainer: see {@code losses.Loss}.
      */
     public Activations outputActivation() {
-        return Activations.LINEAR;
+        OutputActivation step = activationStep();
+        return step == null ? Activations.LINEAR : step.get();
+    }
+
+    /** The activation step at the end of this layer, for layers that have one ({@code Dense}, {@code Conv2D}, ...). */
+    OutputActivation activationStep() {
+        return null;
     }
 
     /**
@@ -239,11 +245,19 @@ public abstract class Layer {
      * ignore it.
      */
     public void keepLogits(boolean keep) {
+        OutputActivation step = activationStep();
+        if (step != null) {
+            step.keepLogits(keep);
+        }
     }
 
     /** The logits of the last {@link #call}, kept when {@link #keepLogits} is on; reused by the next call. */
     public INDArray lastLogits() {
-        throw new UnsupportedOperationException(describe() + " has no output activation, so no logits");
+        OutputActivation step = activationStep();
+        if (step == null) {
+            throw new UnsupportedOperationException(describe() + " has no output activation, so no logits");
+        }
+        return step.logits(describe());
     }
 
     /**

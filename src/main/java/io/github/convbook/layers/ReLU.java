@@ -1,9 +1,5 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.ops.Values;
-import io.github.convbook.tensor.Shape;
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 /**
  * Keras's {@code layers.ReLU(max_value=None, negative_slope=0.0, threshold=0.0)}, value by value:
  * <pre>
@@ -15,12 +11,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * 0, as Keras computes it ({@code x * (x > threshold)}), although Keras's docstring writes {@code threshold <= x}.
  * Shape unchanged: {@code (None, ...) -> (None, ...)}. No weights.
  */
-public class ReLU extends Layer {
+public class ReLU extends ElementwiseActivation {
     private Double maxValue;          // null: no cap, Keras's None
     private double negativeSlope = 0.0;
     private double threshold = 0.0;
-    private INDArray lastInput;       // kept by call(..., training = true) for backward
-    private final Scratch scratch = new Scratch();
 
     /** Keras's {@code ReLU()}: {@code max(x, 0)}. */
     public ReLU() {
@@ -97,24 +91,6 @@ public class ReLU extends Layer {
         return this;
     }
 
-    /**
-     * Any input with a batch axis.
-     *
-     * @throws IllegalArgumentException for a scalar
-     */
-    @Override
-    protected void validateInput(Shape inputShape) {
-        if (inputShape.rank() < 1) {
-            throw new IllegalArgumentException(describe() + " expects input with a batch axis, got a scalar");
-        }
-    }
-
-    /** {@code (None, ...) -> (None, ...)}: the same shape. */
-    @Override
-    public Shape computeOutputShape(Shape inputShape) {
-        return inputShape;
-    }
-
     // Keras stores its arguments as float32 (backend.cast_to_floatx), so a float64 layer uses 0.1f, not 0.1.
     private double slope() {
         return (float) negativeSlope;
@@ -128,49 +104,17 @@ public class ReLU extends Layer {
         return maxValue == null ? Double.POSITIVE_INFINITY : (float) (double) maxValue;
     }
 
-    /** The forward pass on a batch; the result lives in a buffer this layer reuses for the next batch. */
     @Override
-    public INDArray call(INDArray input, boolean training) {
-        INDArray in = Values.isContiguous(input) ? input : input.dup('c');
-        INDArray out = scratch.get("output", in.dataType(), in.shape());
-        Values x = Values.of(in);
-        Values y = Values.of(out);
-        double slope = slope(), cut = cut(), cap = cap();
-        for (int i = 0; i < x.length(); i++) {
-            double v = x.get(i);
-            if (v > cut) {
-                y.set(i, v >= cap ? cap : v);
-            } else {
-                y.set(i, slope == 0 ? 0.0 : slope * (v - cut));   // 0.0, not -0.0, as tf.nn.relu gives
-            }
+    protected double value(double v) {
+        if (v > cut()) {
+            return v >= cap() ? cap() : v;
         }
-        if (training) {
-            lastInput = in;
-        }
-        return out;
+        return slope() == 0 ? 0.0 : slope() * (v - cut());   // 0.0, not -0.0, as tf.nn.relu gives
     }
 
-    /**
-     * The slope of each piece: 1 between the threshold and the cap, {@code negative_slope} at or below the threshold,
-     * 0 at or above the cap. (At the kinks themselves the function has no derivative; this picks the piece the
-     * forward pass used there.)
-     */
+    /** 1 between the threshold and the cap, {@code negative_slope} at or below the threshold, 0 at or above the cap. */
     @Override
-    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
-        if (!needInputGradient) {
-            return null;
-        }
-        INDArray grad = Values.isContiguous(outputGradient) ? outputGradient : outputGradient.dup('c');
-        INDArray result = scratch.get("inputGradient", lastInput.dataType(), lastInput.shape());
-        Values x = Values.of(lastInput);
-        Values g = Values.of(grad);
-        Values r = Values.of(result);
-        double slope = slope(), cut = cut(), cap = cap();
-        for (int i = 0; i < x.length(); i++) {
-            double v = x.get(i);
-            double derivative = v > cut ? (v >= cap ? 0 : 1) : slope;
-            r.set(i, g.get(i) * derivative);
-        }
-        return result;
+    protected double derivative(double v) {
+        return v > cut() ? (v >= cap() ? 0 : 1) : slope();
     }
 }

@@ -1,22 +1,18 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.ops.Values;
 import io.github.convbook.tensor.Shape;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Keras's {@code layers.Softmax(axis=-1)}: turns each row of scores into probabilities that sum to 1,
  * {@code exp(x) / sum(exp(x))} over the last axis. Shape unchanged: {@code (None, ..., classes) -> (None, ...,
- * classes)}. No weights.
+ * classes)}. No weights. It computes what {@code Activation("softmax")} computes.
  *
  * <p>Unlike {@code Activation("softmax")}, Keras attaches no logits to this layer's output: its categorical
  * cross-entropies recognise the softmax operation itself and use its input, binary cross-entropy does not. So
  * {@link #outputCarriesLogits()} is false, while the logits can still be kept for the categorical losses.
  */
-public class Softmax extends Layer {
+public class Softmax extends Activation {
     private final int axis;
-    private final OutputActivation activation = new OutputActivation();
-    private final Scratch scratch = new Scratch();
 
     /** Keras's default {@code Softmax()}: over the last axis. */
     public Softmax() {
@@ -30,12 +26,12 @@ public class Softmax extends Layer {
      * @throws IllegalArgumentException for a negative axis other than -1
      */
     public Softmax(int axis) {
+        super("softmax");
         if (axis < -1) {
             throw new IllegalArgumentException("Softmax: axis " + axis + " is not supported; ConvBook's Softmax works"
                     + " over the last axis only: axis=-1 (the default) or the last axis's positive index");
         }
         this.axis = axis;
-        activation.set(Activations.SOFTMAX);
     }
 
     /** The axis given to the constructor (-1: the last). */
@@ -76,62 +72,9 @@ public class Softmax extends Layer {
         }
     }
 
-    /** {@code (None, ..., classes) -> (None, ..., classes)}: the same shape. */
-    @Override
-    public Shape computeOutputShape(Shape inputShape) {
-        return inputShape;
-    }
-
-    /** The forward pass on a batch; the result lives in a buffer this layer reuses for the next batch. */
-    @Override
-    public INDArray call(INDArray input, boolean training) {
-        // work on a copy: the input may be the previous layer's output, which its backward pass still needs
-        INDArray out = scratch.get("output", input.dataType(), input.shape()).assign(input);
-        return activation.forward(out, training);
-    }
-
-    /** Softmax's Jacobian-vector product per row: {@code y * (g - sum(g * y))}. */
-    @Override
-    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
-        if (!needInputGradient) {
-            return null;
-        }
-        INDArray g = Values.isContiguous(outputGradient) ? outputGradient : outputGradient.dup('c');
-        return activation.backward(g);
-    }
-
-    // ---------------------------------------------------------------- logits, for cross-entropy as Keras computes it
-
-    /** {@link Activations#SOFTMAX}: the loss can see that the model ends in a softmax. */
-    @Override
-    public Activations outputActivation() {
-        return Activations.SOFTMAX;
-    }
-
-    /**
-     * False: Keras recognises a {@code Softmax} layer's output only by the operation's type, for the categorical
-     * cross-entropies; binary cross-entropy takes its output as probabilities.
-     */
+    /** False: Keras recognises a Softmax layer by its operation, for the categorical cross-entropies only. */
     @Override
     public boolean outputCarriesLogits() {
         return false;
-    }
-
-    /** Makes {@link #call} keep a copy of its input (the logits) for {@link #lastLogits}. */
-    @Override
-    public void keepLogits(boolean keep) {
-        activation.keepLogits(keep);
-    }
-
-    /** The input of the last call, the values before the softmax; reused by the next call. */
-    @Override
-    public INDArray lastLogits() {
-        return activation.logits(describe());
-    }
-
-    /** The gradient with respect to the logits is the gradient with respect to this layer's input. */
-    @Override
-    public INDArray backwardFromLogits(INDArray logitsGradient, boolean needInputGradient) {
-        return needInputGradient ? logitsGradient : null;
     }
 }

@@ -1,0 +1,72 @@
+package io.github.convbook.layers;
+
+import io.github.convbook.ops.Values;
+import io.github.convbook.tensor.Shape;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A layer that maps every value on its own, {@code y = f(x)}, with {@code dy/dx = f'(x)}: {@link ReLU} and
+ * {@link LeakyReLU}. Shape unchanged, {@code (None, ...) -> (None, ...)}; no weights. Subclasses give {@code f} and
+ * {@code f'}; the loops over the batch live here.
+ */
+abstract class ElementwiseActivation extends Layer {
+    private INDArray lastInput;       // kept by call(..., training = true) for backward
+    private final Scratch scratch = new Scratch();
+
+    /** {@code f(x)} of one value. */
+    protected abstract double value(double x);
+
+    /** {@code f'(x)} of one value (at a kink: the slope of the piece {@link #value} used there). */
+    protected abstract double derivative(double x);
+
+    /**
+     * Any input with a batch axis.
+     *
+     * @throws IllegalArgumentException for a scalar
+     */
+    @Override
+    protected void validateInput(Shape inputShape) {
+        if (inputShape.rank() < 1) {
+            throw new IllegalArgumentException(describe() + " expects input with a batch axis, got a scalar");
+        }
+    }
+
+    /** {@code (None, ...) -> (None, ...)}: the same shape. */
+    @Override
+    public Shape computeOutputShape(Shape inputShape) {
+        return inputShape;
+    }
+
+    /** The forward pass on a batch; the result lives in a buffer this layer reuses for the next batch. */
+    @Override
+    public INDArray call(INDArray input, boolean training) {
+        INDArray in = Values.isContiguous(input) ? input : input.dup('c');
+        INDArray out = scratch.get("output", in.dataType(), in.shape());
+        Values x = Values.of(in);
+        Values y = Values.of(out);
+        for (int i = 0; i < x.length(); i++) {
+            y.set(i, value(x.get(i)));
+        }
+        if (training) {
+            lastInput = in;
+        }
+        return out;
+    }
+
+    /** {@code dL/dx = dL/dy * f'(x)}, value by value. */
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        if (!needInputGradient) {
+            return null;
+        }
+        INDArray grad = Values.isContiguous(outputGradient) ? outputGradient : outputGradient.dup('c');
+        INDArray result = scratch.get("inputGradient", lastInput.dataType(), lastInput.shape());
+        Values x = Values.of(lastInput);
+        Values g = Values.of(grad);
+        Values r = Values.of(result);
+        for (int i = 0; i < x.length(); i++) {
+            r.set(i, g.get(i) * derivative(x.get(i)));
+        }
+        return result;
+    }
+}
