@@ -2,6 +2,7 @@ package io.github.convbook.image;
 
 import io.github.convbook.tensor.DType;
 import io.github.convbook.tensor.Tensor;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * OpenCV's geometric image transforms, as the lecture uses them ({@code cv2.getRotationMatrix2D},
@@ -52,23 +53,28 @@ public final class Images {
      * (bilinear, OpenCV's {@code INTER_LINEAR}); parts of the destination that come from outside the source are 0
      * ({@code BORDER_CONSTANT}).
      *
-     * <p>The result has the input's dtype:
+     * <p>The result has the input's dtype, and every dtype OpenCV's {@code warpAffine} accepts is computed the way
+     * OpenCV 4.x computes it ({@code WarpAffineInvoker} + {@code remapBilinear}, checked pixel for pixel against
+     * OpenCV 4.6.0): the read position is rounded to 1/32 pixel ({@code INTER_BITS = 5}, via 1/1024-pixel fixed
+     * point, {@code AB_BITS = 10}) and the four pixels are mixed with OpenCV's table weights. So even float images
+     * are <em>not</em> exact bilinear interpolation: a shift by 0.3 pixel reads at 0.3125, as in OpenCV.
      * <ul>
-     *   <li>uint8 images use OpenCV's fixed-point arithmetic: the read position is rounded to 1/32 pixel
-     *       ({@code INTER_TAB_SIZE = 32}), the weights are integers and the result is rounded half up and clipped
-     *       to 0..255. This gives OpenCV 4.x's classic {@code warpAffine} result pixel for pixel (checked against
-     *       OpenCV 4.6.0 on 300 random warps); OpenCV builds whose kernels round differently (IPP, newer SIMD
-     *       kernels) may differ in a few pixels. Against an exact bilinear computation the 1/32 rounding can move a value by a few grey
-     *       levels where the image changes sharply.</li>
-     *   <li>float32 and float64 images get exact bilinear values (OpenCV's classic kernels also round float
-     *       positions to 1/32 pixel, so OpenCV's float results can differ slightly).</li>
-     *   <li>int32 and int64 images are computed like floats and rounded half to even.</li>
+     *   <li>uint8 ({@code CV_8U}): the mixed value is rounded half up and clipped to 0..255, as OpenCV's
+     *       fixed-point kernel ({@code (sum + 2^14) >> 15}).</li>
+     *   <li>float32 ({@code CV_32F}): the value is summed in float32, in OpenCV's order, and not rounded.</li>
+     *   <li>float64 ({@code CV_64F}): the same in float64 (the weights are OpenCV's float32 table).</li>
+     *   <li>int32 and int64: OpenCV refuses these ({@code Assertion failed: ifunc != 0 in function 'remap'});
+     *       ConvBook computes them like float64 and rounds half to even, a convenience with no OpenCV twin.</li>
      * </ul>
+     * OpenCV builds whose kernels round differently (IPP, newer SIMD kernels) may differ in a few pixels.
      *
      * @param image  (height, width) or (height, width, channels), any numeric dtype
      * @param matrix the 2x3 matrix, e.g. from {@link #getRotationMatrix2D}
      * @param width  width of the result (OpenCV's {@code dsize} is (width, height))
      * @param height height of the result
+     * @return the warped image, shape (height, width) or (height, width, channels), the input's dtype
+     * @throws IllegalArgumentException if the image is not 2-D or 3-D, the size is not positive, the matrix holds
+     *         NaN or infinity or cannot be inverted, or the dtype is bool
      */
     public static Tensor warpAffine(Tensor image, AffineMatrix matrix, int width, int height) {
         Layout layout = Layout.ofImage(image);
@@ -91,7 +97,12 @@ public final class Images {
      * usually call {@code getRotationMatrix2D}: a square image turned by 90 degrees keeps every pixel.
      * Sizes and dtype are kept; corners that come from outside the image are 0.
      *
-     * @param images (H, W) one image, (N, H, W) a batch such as MNIST, or (N, H, W, C)
+     * Each image is warped exactly as {@link #warpAffine} (OpenCV's sampling and rounding for its dtype) with
+     * {@code cv2.getRotationMatrix2D(((W-1)/2, (H-1)/2), degrees, 1)}.
+     *
+     * @param images (H, W) one image, (N, H, W) a batch such as MNIST, or (N, H, W, C); uint8, float32, float64
+     *               (int32 and int64 as in {@link #warpAffine})
+     * @throws IllegalArgumentException for another rank, a bool dtype or a non-finite angle
      */
     public static Tensor rotate(Tensor images, double degrees) {
         Layout layout = Layout.ofBatch("rotate", images);
@@ -103,7 +114,12 @@ public final class Images {
      * Shifts an image or every image of a batch right by {@code dx} and down by {@code dy} pixels (negative values
      * go left and up; fractions mix neighbouring pixels). Sizes and dtype are kept; what moves in from outside is 0.
      *
-     * @param images (H, W) one image, (N, H, W) a batch such as MNIST, or (N, H, W, C)
+     * Each image is warped exactly as {@link #warpAffine} with {@code [[1, 0, dx], [0, 1, dy]]}, so a fractional
+     * shift is rounded to 1/32 pixel as in OpenCV.
+     *
+     * @param images (H, W) one image, (N, H, W) a batch such as MNIST, or (N, H, W, C); uint8, float32, float64
+     *               (int32 and int64 as in {@link #warpAffine})
+     * @throws IllegalArgumentException for another rank, a bool dtype or a non-finite shift
      */
     public static Tensor shift(Tensor images, double dx, double dy) {
         Layout layout = Layout.ofBatch("shift", images);
@@ -132,20 +148,18 @@ public final class Images {
         if (images.size() == 0 || outSize == 0) {
             return Tensor.zeros(outShape).astype(dtype);   // an empty batch (or image) stays empty
         }
-        var warp = new BilinearWarp(matrix, layout.height, layout.width, layout.channels, outHeight, outWidth,
-                dtype == DType.UINT8);
-        if (dtype == DType.FLOAT64) {
-            double[] out = new double[outSize];
-            warp.apply(images.toDoubleArray(), out, count);
-            return Tensor.of(out, outShape);
+        var warp = new BilinearWarp(matrix, layout.height, layout.width, layout.channels, outHeight, outWidth);
+        if (dtype == DType.FLOAT32 || dtype == DType.UINT8) {
+            float[] out = new float[outSize];   // uint8 values are exact in float32, see BilinearWarp
+            warp.apply(images.toFloatArray(), out, count);
+            return dtype == DType.FLOAT32 ? Tensor.of(out, outShape) : Tensor.ofUint8(toUint8(out), outShape);
         }
-        float[] out = new float[outSize];
-        warp.apply(images.toFloatArray(), out, count);
+        double[] out = new double[outSize];
+        warp.apply(images.toDoubleArray(), out, count);
         return switch (dtype) {
-            case FLOAT32 -> Tensor.of(out, outShape);
-            case UINT8 -> Tensor.ofUint8(toUint8(out), outShape);
+            case FLOAT64 -> Tensor.of(out, outShape);
             case INT32 -> Tensor.of(toInt(out), outShape);
-            default -> Tensor.of(toInt(out), outShape).astype(dtype);
+            default -> Tensor.wrap(Nd4j.createFromArray(toLong(out)).reshape('c', outShape));
         };
     }
 
@@ -159,12 +173,21 @@ public final class Images {
     }
 
     /** Rounds half to even and clips, as OpenCV's {@code saturate_cast<int>}. */
-    private static int[] toInt(float[] values) {
+    private static int[] toInt(double[] values) {
         int[] ints = new int[values.length];
         for (int i = 0; i < values.length; i++) {
             ints[i] = (int) Math.rint(values[i]);   // a Java cast clips to the int range
         }
         return ints;
+    }
+
+    /** Rounds half to even and clips to the int64 range. */
+    private static long[] toLong(double[] values) {
+        long[] longs = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            longs[i] = (long) Math.rint(values[i]);
+        }
+        return longs;
     }
 
     /** How many images of which size a tensor holds, one after another. */

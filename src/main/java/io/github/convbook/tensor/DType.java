@@ -58,16 +58,28 @@ public enum DType {
         throw new IllegalArgumentException("ND4J data type " + type + " has no ConvBook dtype");
     }
 
-    /** The type of {@code a op b}: integers stay integers, any float wins, the wider float wins. */
+    /** True for the integer dtypes uint8, int32 and int64 (not bool, not floats). */
+    public boolean isInteger() {
+        return this == UINT8 || this == INT32 || this == INT64;
+    }
+
+    /**
+     * The type of {@code a op b} for two arrays, NumPy's {@code np.result_type(a, b)} (NumPy 1.2x) for the dtypes
+     * ConvBook has: bool gives way to any number; uint8 with int32 is int32, with int64 int64; uint8 with float32 is
+     * float32, but int32 or int64 with float32 is float64 (float32 cannot hold every int32); float64 wins over all.
+     */
     public static DType promote(DType a, DType b) {
         if (a == b) {
             return a;
+        }
+        if (a == BOOL || b == BOOL) {
+            return a == BOOL ? b : a;
         }
         if (a == FLOAT64 || b == FLOAT64) {
             return FLOAT64;
         }
         if (a == FLOAT32 || b == FLOAT32) {
-            return FLOAT32;
+            return a == UINT8 || b == UINT8 ? FLOAT32 : FLOAT64;
         }
         if (a == INT64 || b == INT64) {
             return INT64;

@@ -475,11 +475,21 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- conversion
 
-    /** A copy with another element type, like {@code x.astype("float32")}. */
+    /**
+     * A copy with another element type, like NumPy's {@code x.astype("float32")}. Floats become integers by
+     * truncation toward zero, as C and NumPy: {@code 2.9 -> 2}, {@code -0.5 -> 0}. To uint8, values 0 up to (not
+     * including) 256 give their integer part; outside that range NumPy's result is undefined, and ConvBook gives what
+     * NumPy gives on x86-64 (the integer part modulo 256, e.g. {@code -1.7 -> 255}, {@code 300.2 -> 44}; NaN,
+     * infinity and values beyond int64 give 0). To int32 and int64, NaN, infinity and values out of range give the
+     * smallest value ({@code -2147483648}), as NumPy on x86-64.
+     *
+     * @throws IllegalArgumentException for a dtype name ConvBook does not know (e.g. "float16")
+     */
     public Tensor astype(String type) {
         return astype(DType.of(type));
     }
 
+    /** {@link #astype(String)} with a {@link DType}. */
     public Tensor astype(DType type) {
         if (type == dtype) {
             return this;
@@ -544,72 +554,219 @@ public final class Tensor {
     }
 
     // ---------------------------------------------------------------- arithmetic
+    //
+    // Element-wise operations follow NumPy 1.2x's type rules (ufunc type resolution with value-based casting for
+    // Python scalars). A Java int argument plays a Python int, a Java double a Python float:
+    //   uint8 + uint8 -> uint8 (wraps mod 256)      uint8 * 2   -> uint8 (wraps)     uint8 * 2.0 -> float64
+    //   uint8 / 255   -> float64                    float32 / 255 -> float32         int32 + float32 -> float64
+    // Where NumPy's result has a dtype ConvBook lacks (uint16, int16, float16...), the operation throws and says
+    // which astype(...) to write first, rather than return something NumPy would not.
 
+    /** {@code x + other} with NumPy broadcasting; the dtype is {@link DType#promote} (uint8 + uint8 wraps). */
     public Tensor add(Tensor other) {
         return broadcast(other, "add");
     }
 
+    /** {@code x - other} with NumPy broadcasting; the dtype is {@link DType#promote} (uint8 - uint8 wraps). */
     public Tensor sub(Tensor other) {
         return broadcast(other, "sub");
     }
 
+    /** {@code x * other} with NumPy broadcasting; the dtype is {@link DType#promote} (uint8 * uint8 wraps). */
     public Tensor mul(Tensor other) {
         return broadcast(other, "mul");
     }
 
+    /**
+     * {@code x / other}, NumPy's true division: integers and bools give float64 ({@code np.true_divide}); floats
+     * give {@link DType#promote}.
+     */
     public Tensor div(Tensor other) {
         return broadcast(other, "div");
     }
 
-    public Tensor add(double value) {
-        return scalarOp(value, "add");
+    /**
+     * {@code x + k} with a Python int: floats keep their dtype, int32 and int64 too, uint8 stays uint8 (and wraps)
+     * when {@code 0 <= k <= 255}, as NumPy's value-based casting; bool gives int64.
+     *
+     * @throws IllegalArgumentException for uint8 and a {@code k} NumPy would widen to int16 or uint16/uint32 (e.g.
+     *         {@code x + 300}, {@code x + (-1)}): ConvBook has no such dtype, so convert with astype("int32") first
+     */
+    public Tensor add(int k) {
+        return scalarOp(k, "add");
     }
 
-    public Tensor sub(double value) {
-        return scalarOp(value, "sub");
+    /** {@code x - k} with a Python int; dtypes as {@link #add(int)} ({@code uint8 - 1} stays uint8 and wraps). */
+    public Tensor sub(int k) {
+        return scalarOp(k, "sub");
     }
 
-    public Tensor mul(double value) {
-        return scalarOp(value, "mul");
+    /** {@code x * k} with a Python int; dtypes as {@link #add(int)} ({@code uint8 * 2} stays uint8 and wraps). */
+    public Tensor mul(int k) {
+        return scalarOp(k, "mul");
     }
 
-    /** True division: integers become float32, as {@code x / 255} gives floats in NumPy. */
-    public Tensor div(double value) {
-        return scalarOp(value, "div");
-    }
-
-    public Tensor neg() {
-        return mul(-1);
+    /** {@code x / k}: true division, integers and bools give float64 ({@code uint8 / 255}), floats keep theirs. */
+    public Tensor div(int k) {
+        return scalarOp(k, "div");
     }
 
     /**
-     * {@code x op value}: floats stay floats, integers stay integers unless the value has a fraction or the op is a
-     * division. The scalar becomes a rank-0 tensor of the result type (ND4J's scalar ops reject integer arrays).
+     * {@code x + v} with a Python float: integers and bools give float64 ({@code uint8 + 2.0}), float32 stays
+     * float32 (float64 when {@code v} is too large for float32), float64 stays float64.
      */
-    private Tensor scalarOp(double value, String op) {
-        boolean whole = value == Math.rint(value) && !Double.isInfinite(value);
-        DType type = !dtype.isFloating() && (op.equals("div") || !whole) ? DType.FLOAT32 : dtype;
-        return astype(type).broadcast(wrap(Nd4j.scalar(type.nd4j(), value)), op);
+    public Tensor add(double v) {
+        return scalarOp(v, "add");
+    }
+
+    /** {@code x - v} with a Python float; dtypes as {@link #add(double)}. */
+    public Tensor sub(double v) {
+        return scalarOp(v, "sub");
+    }
+
+    /** {@code x * v} with a Python float; dtypes as {@link #add(double)} ({@code uint8 * 2.0} is float64). */
+    public Tensor mul(double v) {
+        return scalarOp(v, "mul");
+    }
+
+    /** {@code x / v}, true division; dtypes as {@link #add(double)} ({@code float32 / 255.} stays float32). */
+    public Tensor div(double v) {
+        return scalarOp(v, "div");
+    }
+
+    /**
+     * {@code -x}, NumPy's {@code np.negative}: same dtype, uint8 wraps ({@code -1} becomes 255).
+     *
+     * @throws IllegalArgumentException for bool, which NumPy refuses too
+     */
+    public Tensor neg() {
+        if (dtype == DType.BOOL) {
+            throw new IllegalArgumentException("neg: NumPy does not negate a bool array (it raises TypeError); "
+                    + "use astype(\"int32\").neg(), or logical not");
+        }
+        return wrap(data().neg());
+    }
+
+    /** The dtype of {@code x op k} for a Python int {@code k}, NumPy 1.2x's value-based casting. */
+    private DType typeWithInt(long k, String op) {
+        DType type = switch (dtype) {
+            case BOOL -> DType.INT64;                       // bool + 1 -> int64 (the default int)
+            case UINT8 -> {
+                if (k >= 0 && k <= 255) {
+                    yield DType.UINT8;                      // k fits: stays uint8, wraps like C
+                }
+                if (k < Short.MIN_VALUE && k >= Integer.MIN_VALUE) {
+                    yield DType.INT32;
+                }
+                if (op.equals("div")) {
+                    yield DType.INT32;                      // true division gives float64 whatever the int type
+                }
+                String numpy = k < 0 ? "int16" : k <= 65535 ? "uint16" : "uint32";
+                throw new IllegalArgumentException(op + ": a uint8 tensor " + symbol(op) + " " + k + " is " + numpy
+                        + " in NumPy (" + k + " does not fit in uint8, 0..255), a dtype ConvBook does not have. "
+                        + "Convert first: x.astype(\"int32\")." + op + "(" + k + ") gives int32 with the same values, "
+                        + "or x.astype(\"float32\")." + op + "(" + k + ") floats.");
+            }
+            default -> dtype;                               // int32, int64, floats keep their dtype
+        };
+        return op.equals("div") && !type.isFloating() ? DType.FLOAT64 : type;
+    }
+
+    /** The dtype of {@code x op v} for a Python float {@code v}. */
+    private DType typeWithDouble(double v) {
+        if (dtype == DType.FLOAT32 && Double.isFinite(v) && Math.abs(v) > Float.MAX_VALUE) {
+            return DType.FLOAT64;                           // value-based: v needs float64
+        }
+        return dtype.isFloating() ? dtype : DType.FLOAT64;
+    }
+
+    private static String symbol(String op) {
+        return switch (op) {
+            case "add" -> "+";
+            case "sub" -> "-";
+            case "mul" -> "*";
+            default -> "/";
+        };
+    }
+
+    private Tensor scalarOp(long k, String op) {
+        DType type = typeWithInt(k, op);
+        // ND4J's scalar ops reject integer arrays, so the scalar becomes a rank-0 tensor of the result type
+        return astype(type).combine(wrap(Nd4j.scalar(type.nd4j(), (double) k)), type, op);
+    }
+
+    private Tensor scalarOp(double v, String op) {
+        DType type = typeWithDouble(v);
+        return astype(type).combine(wrap(Nd4j.scalar(type.nd4j(), v)), type, op);
     }
 
     private Tensor broadcast(Tensor other, String op) {
         DType type = DType.promote(dtype, other.dtype);
         if (op.equals("div") && !type.isFloating()) {
-            type = DType.FLOAT32;
+            type = DType.FLOAT64;                           // np.true_divide on integers or bools
+        } else if (type == DType.BOOL) {
+            throw new IllegalArgumentException(op + " of two bool tensors: NumPy gives "
+                    + (op.equals("sub") ? "a TypeError" : "a bool (logical " + (op.equals("add") ? "or" : "and") + ")")
+                    + ", which ConvBook does not do; convert first with astype(\"int32\")");
         }
         Broadcast.check(shape, other.shape, op);
-        INDArray a = astype(type).data();
-        INDArray b = other.astype(type).data();
+        return astype(type).combine(other.astype(type), type, op);
+    }
+
+    /** {@code this op other}, both already of {@code type}. */
+    private Tensor combine(Tensor other, DType type, String op) {
+        INDArray a = data();
+        INDArray b = other.data();
         INDArray out = switch (op) {
             case "add" -> a.add(b);
             case "sub" -> a.sub(b);
             case "mul" -> a.mul(b);
             default -> a.div(b);
         };
-        return wrap(out);
+        return wrap(out.dataType() == type.nd4j() ? out : out.castTo(type.nd4j()));
     }
 
-    /** Matrix product over the last axis of this and the first of {@code other}, like {@code a @ b} for 2-D. */
+    /**
+     * {@code x == other}, element-wise with NumPy broadcasting, as a bool tensor: {@code (y_test == predicted)}.
+     * Values are compared in the promoted dtype ({@link DType#promote}), so int32 labels compare with int64
+     * {@code argmax} results by value.
+     */
+    public Tensor eq(Tensor other) {
+        long[] outShape = Broadcast.shape(shape, other.shape, "eq");
+        DType type = DType.promote(dtype, other.dtype);
+        if (type == DType.BOOL) {
+            type = DType.UINT8;
+        }
+        INDArray a = astype(type).data();
+        INDArray b = other.astype(type).data();
+        if (!Arrays.equals(a.shape(), outShape)) {
+            a = a.broadcast(outShape);
+        }
+        if (!Arrays.equals(b.shape(), outShape)) {
+            b = b.broadcast(outShape);
+        }
+        return wrap(a.eq(b));
+    }
+
+    /** {@code x == k} for a Python int: compared by value (uint8 {@code == 300} is all False, as in NumPy). */
+    public Tensor eq(int k) {
+        DType type = dtype.isFloating() ? dtype : DType.INT64;
+        return astype(type).eq(wrap(Nd4j.scalar(type.nd4j(), (double) k)));
+    }
+
+    /**
+     * {@code x == v} for a Python float: a float32 tensor compares with {@code v} rounded to float32 (NumPy's
+     * value-based casting, so {@code x == 0.1} finds float32 0.1), anything else in float64.
+     */
+    public Tensor eq(double v) {
+        DType type = typeWithDouble(v);
+        return astype(type).eq(wrap(Nd4j.scalar(type.nd4j(), v)));
+    }
+
+    /**
+     * Matrix product over the last axis of this and the first of {@code other}, like {@code a @ b} for 2-D; the
+     * dtype is {@link DType#promote}, except that two integer matrices give float32 (NumPy keeps integers).
+     */
     public Tensor matmul(Tensor other) {
         DType type = DType.promote(dtype, other.dtype);
         if (!type.isFloating()) {
@@ -623,57 +780,149 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- reductions and element-wise functions
 
+    /**
+     * The sum of all values, {@code x.sum()}, as a Java double. NumPy sums integers in int64 (uint8 in uint64), so
+     * the value is the same while it stays below 2^53; float32 is summed in float64 here (NumPy: float32).
+     */
     public double sum() {
         return data().castTo(DataType.DOUBLE).sumNumber().doubleValue();
     }
 
+    /** The mean of all values, {@code x.mean()}; integers are averaged in float64, as NumPy. */
     public double mean() {
         return data().castTo(DataType.DOUBLE).meanNumber().doubleValue();
     }
 
+    /** The largest value, {@code x.max()}; NaN when a float tensor holds NaN, as NumPy. */
     public double max() {
-        return data().castTo(DataType.DOUBLE).maxNumber().doubleValue();
+        return hasNaN() ? Double.NaN : data().castTo(DataType.DOUBLE).maxNumber().doubleValue();
     }
 
+    /** The smallest value, {@code x.min()}; NaN when a float tensor holds NaN, as NumPy. */
     public double min() {
-        return data().castTo(DataType.DOUBLE).minNumber().doubleValue();
+        return hasNaN() ? Double.NaN : data().castTo(DataType.DOUBLE).minNumber().doubleValue();
     }
 
+    private boolean hasNaN() {
+        return dtype.isFloating() && data().isNaN().any();
+    }
+
+    /**
+     * Sums along an axis, {@code x.sum(axis)}: floats keep their dtype; bool, uint8, int32 and int64 are summed in
+     * int64, as NumPy (which gives uint64 for uint8: same values, ConvBook has no uint64).
+     */
     public Tensor sum(int axis) {
-        return wrap(floating().data().sum(shape.normalizeAxis(axis)));
+        DType type = dtype.isFloating() ? dtype : DType.INT64;
+        return wrap(astype(type).data().sum(shape.normalizeAxis(axis)));
     }
 
+    /** Means along an axis, {@code x.mean(axis)}: floats keep their dtype, bool and integers give float64. */
     public Tensor mean(int axis) {
-        return wrap(floating().data().mean(shape.normalizeAxis(axis)));
+        DType type = dtype.isFloating() ? dtype : DType.FLOAT64;
+        return wrap(astype(type).data().mean(shape.normalizeAxis(axis)));
     }
 
+    /** The largest values along an axis, {@code x.max(axis)}, in the tensor's dtype. */
     public Tensor max(int axis) {
+        if (dtype == DType.BOOL) {
+            return astype(DType.UINT8).max(axis).astype(DType.BOOL);
+        }
         return wrap(data().max(shape.normalizeAxis(axis)));
     }
 
-    /** Index of the largest value along an axis (int64), like {@code np.argmax(x, axis)}. */
+    /**
+     * Index of the largest value along an axis (int64), like {@code np.argmax(x, axis)}: the first one when
+     * several are equal, and the first NaN when there is one, as NumPy.
+     */
     public Tensor argmax(int axis) {
-        return wrap(Nd4j.argMax(data(), shape.normalizeAxis(axis)));
+        int a = shape.normalizeAxis(axis);
+        if (!hasNaN()) {
+            return wrap(Nd4j.argMax(data(), a));
+        }
+        int[] order = new int[rank()];   // the axis last, then each row of n values is one search
+        for (int i = 0, j = 0; i < order.length; i++) {
+            if (i != a) {
+                order[j++] = i;
+            }
+        }
+        order[order.length - 1] = a;
+        double[] values = transpose(order).toDoubleArray();
+        int n = (int) shape.get(a);
+        long[] found = new long[values.length / Math.max(n, 1)];
+        for (int row = 0; row < found.length; row++) {
+            found[row] = firstMax(values, row * n, n);
+        }
+        long[] outShape = new long[rank() - 1];
+        for (int i = 0, j = 0; i < rank(); i++) {
+            if (i != a) {
+                outShape[j++] = shape.get(i);
+            }
+        }
+        return wrap(Nd4j.createFromArray(found).reshape('c', outShape));
     }
 
+    /** Index of the largest of all values, counted row-major: {@code np.argmax(x)} with no axis. */
+    public long argmax() {
+        if (size() == 0) {
+            throw new IllegalArgumentException("argmax of an empty tensor " + shape + ": NumPy raises too "
+                    + "(attempt to get argmax of an empty sequence)");
+        }
+        double[] values = toDoubleArray();
+        return firstMax(values, 0, values.length);
+    }
+
+    /** NumPy's argmax over {@code values[from, from + n)}: the first NaN, else the first largest value. */
+    private static long firstMax(double[] values, int from, int n) {
+        int best = 0;
+        for (int i = 0; i < n; i++) {
+            double v = values[from + i];
+            if (Double.isNaN(v)) {
+                return i;
+            }
+            if (v > values[from + best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** {@code np.abs(x)}, same dtype. */
     public Tensor abs() {
         return wrap(Transforms.abs(data(), true));
     }
 
+    /**
+     * {@code np.sqrt(x)}: floats keep their dtype, int32 and int64 give float64.
+     *
+     * @throws IllegalArgumentException for uint8 and bool, where NumPy gives float16 (which ConvBook lacks):
+     *         write {@code x.astype("float32").sqrt()}
+     */
     public Tensor sqrt() {
-        return wrap(Transforms.sqrt(floating().data(), true));
+        return wrap(Transforms.sqrt(unaryFloat("sqrt").data(), true));
     }
 
+    /**
+     * {@code np.exp(x)}: floats keep their dtype, int32 and int64 give float64.
+     *
+     * @throws IllegalArgumentException for uint8 and bool (NumPy: float16), as {@link #sqrt()}
+     */
     public Tensor exp() {
-        return wrap(Transforms.exp(floating().data(), true));
+        return wrap(Transforms.exp(unaryFloat("exp").data(), true));
     }
 
+    /** {@code x * x}, NumPy's {@code np.square}: same dtype (uint8 wraps). */
     public Tensor square() {
         return mul(this);
     }
 
-    private Tensor floating() {
-        return dtype.isFloating() ? this : astype(DType.FLOAT32);
+    /** The input of a float-valued ufunc such as {@code np.sqrt}, in the dtype NumPy computes it in. */
+    private Tensor unaryFloat(String op) {
+        if (dtype == DType.UINT8 || dtype == DType.BOOL) {
+            throw new IllegalArgumentException(op + " of a " + dtype + " tensor is float16 in NumPy, a dtype ConvBook "
+                    + "does not have: write x.astype(\"float32\")." + op + "() (float32) or x.astype(\"float64\")."
+                    + op + "()");
+        }
+        return dtype.isFloating() ? this : astype(DType.FLOAT64);
     }
 
     /** True when shapes match and every value is within {@code tolerance}. */
