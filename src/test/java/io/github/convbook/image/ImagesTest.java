@@ -98,18 +98,19 @@ class ImagesTest {
         // (1 + cos 45, 1 + sin 45) = (1.7071, 1.7071): between pixels (1..2, 1..2), 0.7071 of the way.
         AffineMatrix m = Images.getRotationMatrix2D(1, 1, 45, 1);
 
-        // A single bright pixel at (2, 2) contributes fx * fy = 0.7071^2 = 0.5 of its value.
+        // A single bright pixel at (2, 2) contributes fx * fy of its value; OpenCV rounds the read position to 1/32 of
+        // a pixel (0.7071 -> 23/32), so the weight is (23/32)^2 = 529/1024, not 0.5 (cv2 4.6 gives 51.66015625).
         Tensor out = Images.warpAffine(floatImage(3, 3, 2, 2, 100), m, 3, 3);
-        assertEquals(50.0, at(out, 2, 1), EPS);
+        assertEquals(100 * 529.0 / 1024, at(out, 2, 1), EPS);
 
-        // Bilinear interpolation reproduces a linear ramp exactly: value = x + 10 y + 1 at (1.7071, 1.7071).
+        // Bilinear interpolation reproduces a linear ramp, value = x + 10 y + 1, at the rounded position (1 + 23/32, 1 + 23/32).
         float[] ramp = new float[9];
         for (int y = 0; y < 3; y++) {
             for (int x = 0; x < 3; x++) {
                 ramp[y * 3 + x] = x + 10 * y + 1;
             }
         }
-        double s = Math.sqrt(0.5);
+        double s = 23.0 / 32;
         out = Images.warpAffine(Tensor.of(ramp, 3, 3), m, 3, 3);
         assertEquals((1 + s) + 10 * (1 + s) + 1, at(out, 2, 1), EPS);
 

@@ -57,7 +57,7 @@ class TensorOpsTest {
         Tensor scaled = pixels.astype("float32").div(255);
         assertEquals(DType.FLOAT32, scaled.dtype());
         assertArrayEquals(new float[] {0f, 128f / 255, 1f}, scaled.toFloatArray(), 1e-7f);
-        assertEquals(DType.FLOAT32, pixels.div(255).dtype(), "true division gives floats, as in NumPy");
+        assertEquals(DType.FLOAT64, pixels.div(255).dtype(), "true division of integers gives float64, as in NumPy");
         assertArrayEquals(new int[] {0, 128, 255}, pixels.toIntArray());
         assertThrows(IllegalArgumentException.class, () -> pixels.astype("float16"));
     }
