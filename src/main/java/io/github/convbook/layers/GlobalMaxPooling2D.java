@@ -10,67 +10,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * of each channel over the whole image, {@code (None, h, w, c) -> (None, c)}, or {@code (None, 1, 1, c)} with
  * {@code keepdims(true)}: "is this feature anywhere in the image?". No weights. Channels last only.
  */
-public class GlobalMaxPooling2D extends Layer {
-    private boolean keepdims = false;
+public class GlobalMaxPooling2D extends GlobalPooling2D<GlobalMaxPooling2D> {
     private INDArray lastInput;          // kept by call(..., training = true) for backward
-    private final Scratch scratch = new Scratch();
 
     /** Keras's {@code GlobalMaxPooling2D()}: channels last, keepdims false. */
     public GlobalMaxPooling2D() {
-    }
-
-    /**
-     * Keras's {@code keepdims} (default false): true keeps the pooled axes with size 1, {@code (None, 1, 1, c)}.
-     */
-    public GlobalMaxPooling2D keepdims(boolean keepdims) {
-        this.keepdims = keepdims;
-        return this;
-    }
-
-    /** Keras's {@code keepdims} (default false). */
-    public boolean keepdims() {
-        return keepdims;
-    }
-
-    /**
-     * Keras's {@code data_format}: only "channels_last" (the default, {@code (batch, height, width, channels)}) is
-     * available; null means the default, as Keras's None.
-     *
-     * @throws IllegalArgumentException for "channels_first" (not implemented) or any other string
-     */
-    public GlobalMaxPooling2D dataFormat(String dataFormat) {
-        GlobalAveragePooling2D.checkDataFormat(describe(), dataFormat);
-        return this;
-    }
-
-    /** Keras's {@code name=...}. */
-    @Override
-    public GlobalMaxPooling2D name(String name) {
-        super.name(name);
-        return this;
-    }
-
-    /** Keras's {@code input_shape=(...)} (without the batch axis), for the first layer of a Sequential. */
-    @Override
-    public GlobalMaxPooling2D inputShape(int... shape) {
-        super.inputShape(shape);
-        return this;
-    }
-
-    /**
-     * Input {@code (None, h, w, c)}.
-     *
-     * @throws IllegalArgumentException for any other rank
-     */
-    @Override
-    protected void validateInput(Shape inputShape) {
-        requireRank(inputShape, 4, "(batch, height, width, channels)");
-    }
-
-    /** {@code (None, h, w, c) -> (None, c)}, or {@code (None, 1, 1, c)} with keepdims. */
-    @Override
-    public Shape computeOutputShape(Shape s) {
-        return keepdims ? Shape.of(s.get(0), 1, 1, s.get(3)) : Shape.of(s.get(0), s.get(3));
     }
 
     /** The forward pass on a batch; the result lives in a buffer this layer reuses for the next batch. */
