@@ -95,7 +95,7 @@ class LayerErrorsTest {
         Tensor inputs = Input.shape(28, 28, 1);
         Model model = new Model(inputs, new Flatten().apply(new Conv2D(2, 3).apply(inputs)));
         assertMentions(message(() -> model.predict(Tensor.zeros(10, 28, 28))),
-                "Model 'model' expects input of shape (None, 28, 28, 1), got (10, 28, 28)", "x.reshape(10, 28, 28, 1)");
+                "Model 'model' expects input of shape (None, 28, 28, 1), got (10, 28, 28)", "x.expandDims(-1) gives (10, 28, 28, 1)");
         assertMentions(message(() -> model.predict(Tensor.zeros(10, 784))), "reshape the data to (10, 28, 28, 1)");
         Tensor other = Input.shape(4);
         assertMentions(message(() -> new Model(inputs, new Dense(1).apply(other))), "Graph disconnected");
