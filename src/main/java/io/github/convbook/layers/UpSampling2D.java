@@ -61,6 +61,11 @@ public class UpSampling2D extends Layer {
         return this;
     }
 
+    /** The (height, width) factors, for saving the layer's Keras config. */
+    int[] size() {
+        return size.clone();
+    }
+
     /** "nearest" or "bilinear". */
     public String interpolation() {
         return bilinear ? "bilinear" : "nearest";

@@ -348,4 +348,76 @@ public class Model {
     public String toString() {
         return "<" + getClass().getSimpleName() + " name=" + name + ", " + layers.size() + " layers>";
     }
+
+    // ---------------------------------------------------------------- saving and loading (see KerasArchive)
+
+    /** The compiled optimizer, loss and metrics, or null before {@code compile}. */
+    Trainer compiled() {
+        return trainer;
+    }
+
+    /**
+     * Keras's {@code model.save("model.keras")}: the {@code .keras} archive of tf.keras 2.15 (config.json,
+     * metadata.json, model.weights.h5), written atomically; it opens in Keras with {@code keras.models.load_model}.
+     *
+     * @throws ModelFileException for another extension (the legacy {@code .h5} full-model format is not written) or a
+     *                            failed write; an existing file is then left as it was
+     */
+    public void save(java.nio.file.Path path) {
+        KerasArchive.save(this, path);
+    }
+
+    /** As {@link #save(java.nio.file.Path)}. */
+    public void save(String path) {
+        save(java.nio.file.Path.of(path));
+    }
+
+    /**
+     * Keras's {@code keras.models.load_model("model.keras")}: rebuilds the model from a {@code .keras} archive (a
+     * {@link Sequential} when it was one), sets its weights and compiles it again when it was compiled (optimizer
+     * state is not restored).
+     *
+     * @throws ModelFileException for a missing, truncated or corrupt file, an unknown layer class, or weights that do
+     *                            not fit
+     */
+    public static Model load(java.nio.file.Path path) {
+        return KerasArchive.load(path);
+    }
+
+    /** As {@link #load(java.nio.file.Path)}. */
+    public static Model load(String path) {
+        return load(java.nio.file.Path.of(path));
+    }
+
+    /**
+     * Keras's {@code model.save_weights("model.weights.h5")}: the weights alone, in the HDF5 layout of tf.keras 2.15
+     * ({@code layers/dense/vars/0}), written atomically.
+     *
+     * @throws ModelFileException unless the name ends in {@code .weights.h5}, or when the write fails
+     */
+    public void saveWeights(java.nio.file.Path path) {
+        WeightsFile.save(this, path);
+    }
+
+    /** As {@link #saveWeights(java.nio.file.Path)}. */
+    public void saveWeights(String path) {
+        saveWeights(java.nio.file.Path.of(path));
+    }
+
+    /**
+     * Keras's {@code model.load_weights(...)}: from a {@code .weights.h5} file or the weights of a {@code .keras}
+     * archive, for a model with the same layers. Everything is read and checked before any weight changes, so a
+     * failed load leaves the model as it was.
+     *
+     * @throws ModelFileException for a missing or corrupt file, another layer count, or a weight of another shape
+     *                            (the message names the layer, the weight and both shapes)
+     */
+    public void loadWeights(java.nio.file.Path path) {
+        KerasArchive.loadWeights(this, path);
+    }
+
+    /** As {@link #loadWeights(java.nio.file.Path)}. */
+    public void loadWeights(String path) {
+        loadWeights(java.nio.file.Path.of(path));
+    }
 }

@@ -251,4 +251,18 @@ final class Trainer {
             return values;
         }
     }
+
+    // ---------------------------------------------------------------- for saving (KerasArchive's compile_config)
+
+    Optimizer optimizer() {
+        return optimizer;
+    }
+
+    Loss loss() {
+        return loss;
+    }
+
+    List<String> metricNames() {
+        return metricNames;
+    }
 }
