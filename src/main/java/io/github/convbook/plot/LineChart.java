@@ -50,7 +50,7 @@ public final class LineChart extends AxesChart<LineChart> {
 
     /** Adds a curve, as another {@code plt.plot(values, label=name)}. */
     public LineChart plot(String name, List<? extends Number> values) {
-        if (values == null || values.contains(null)) {
+        if (values == null || values.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("plot: the curve '" + name + "' needs a list of numbers, got " + values);
         }
         return plot(name, values.stream().mapToDouble(Number::doubleValue).toArray());

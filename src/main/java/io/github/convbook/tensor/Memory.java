@@ -63,7 +63,8 @@ public final class Memory {
         if (needed > available) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%s: an array of shape %s and dtype %s needs %s, but only %s of memory are available"
-                            + " (ND4J's native memory limit and the machine's free memory). Use a smaller shape or batch size.",
+                            + " (the smaller of the native memory limit, -Dorg.bytedeco.javacpp.maxBytes, and the"
+                            + " machine's free memory). Use a smaller shape or batch size.",
                     call, text(shape), name(type), bytes(needed), bytes(available)));
         }
         return n;
