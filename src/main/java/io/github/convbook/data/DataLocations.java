@@ -13,7 +13,7 @@ import java.util.Optional;
  *   <li>{@code dataDirs}: folders holding {@code mnist/}, {@code fashion-mnist/} (IDX files, as {@code data/fetch.sh}
  *       builds them). By default {@code data/} in the working directory and in the project root (the nearest folder
  *       above the working directory with a {@code pom.xml} and a {@code data/} folder, since notebooks run in
- *       {@code notebooks/}). The setting {@code CONVBOOK_DATA} replaces them with one folder of your choice.</li>
+ *       {@code notebooks/}), and {@code data/} beside the folder of ConvBook's jar ({@code kernel-lib/../data}). The setting {@code CONVBOOK_DATA} replaces them with one folder of your choice.</li>
  *   <li>{@code kerasDatasets}: Keras's download cache, {@code ~/.keras/datasets} (or {@code $KERAS_HOME/datasets}).</li>
  *   <li>{@code baseUrl}: the mirror Keras downloads from, overridable with {@code CONVBOOK_DATASETS_URL}.</li>
  * </ol>
@@ -38,6 +38,7 @@ record DataLocations(List<Path> dataDirs, Path kerasDatasets, String baseUrl) {
             Path workingDir = Path.of("").toAbsolutePath().normalize();
             dirs.add(workingDir.resolve("data"));
             projectRoot(workingDir).map(root -> root.resolve("data")).filter(d -> !dirs.contains(d)).ifPresent(dirs::add);
+            libraryLocation().flatMap(DataLocations::besideLibrary).filter(d -> !dirs.contains(d)).ifPresent(dirs::add);
         }
         String kerasHome = setting("KERAS_HOME");
         Path keras = kerasHome != null ? Path.of(kerasHome) : Path.of(System.getProperty("user.home"), ".keras");
@@ -48,6 +49,32 @@ record DataLocations(List<Path> dataDirs, Path kerasDatasets, String baseUrl) {
     /** The first {@code <dataDir>/<folder>} that holds IDX files. */
     Optional<Path> idxFolder(String folder) {
         return dataDirs.stream().map(d -> d.resolve(folder)).filter(IdxFiles::isPresent).findFirst();
+    }
+
+    /**
+     * The {@code data/} folder next to the folder the library was loaded from: {@code kernel-lib/convbook.jar} gives
+     * {@code kernel-lib/../data}, {@code target/classes} gives {@code target/../data}. So a notebook folder copied
+     * without the project's {@code pom.xml} still finds the data shipped beside its kernel's jars.
+     */
+    static Optional<Path> besideLibrary(Path codeLocation) {
+        Path folder = codeLocation.toAbsolutePath().getParent();   // kernel-lib/ or target/
+        if (folder == null || folder.getParent() == null) {
+            return Optional.empty();
+        }
+        Path data = folder.resolveSibling("data").normalize();
+        return Files.isDirectory(data) ? Optional.of(data) : Optional.empty();
+    }
+
+    /** Where this class was loaded from (a jar or a classes folder), when the JVM says. */
+    private static Optional<Path> libraryLocation() {
+        try {
+            java.security.CodeSource source = DataLocations.class.getProtectionDomain().getCodeSource();
+            return source == null ? Optional.empty()
+                    : Optional.of(Path.of(source.getLocation().toURI()).toAbsolutePath().normalize());
+        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException
+                | java.nio.file.FileSystemNotFoundException e) {
+            return Optional.empty();   // an unusual class loader: the other locations still apply
+        }
     }
 
     /** The nearest folder at or above {@code start} with a pom.xml and a data/ folder. */

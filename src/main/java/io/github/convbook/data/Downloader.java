@@ -59,7 +59,8 @@ final class Downloader {
             long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
             Files.createDirectories(target.getParent());
             // A temporary file beside the target, so the final rename stays on one file system and is atomic.
-            Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
+            // Not Files.createTempFile: its 0600 permissions would stay on the dataset; a new file gets the umask's.
+            Path partial = target.resolveSibling(target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
             try {
                 progress.println("Downloading " + url);
                 String actual = copy(body, partial, length, new ProgressBar(target.getFileName().toString(), length, progress), url);
@@ -82,6 +83,10 @@ final class Downloader {
             byte[] buffer = new byte[1 << 16];
             int n;
             while ((n = body.read(buffer)) != -1) {
+                long got = received;
+                // an interrupted cell stops the download here; the partial file is deleted by the caller
+                io.github.convbook.CellInterruptedException.checkpoint(() -> "download of " + url
+                        + ": interrupted after " + got + " bytes");
                 out.write(buffer, 0, n);
                 digest.update(buffer, 0, n);
                 received += n;

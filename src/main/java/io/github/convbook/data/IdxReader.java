@@ -54,7 +54,8 @@ public final class IdxReader {
         long count = 1;
         for (int i = 0; i < rank; i++) {
             shape[i] = Integer.toUnsignedLong(in.readInt());
-            count *= shape[i];
+            // saturate instead of wrapping: a corrupt header with many large sizes must not look small
+            count = count > 0 && shape[i] > (Long.MAX_VALUE / count) ? Long.MAX_VALUE : count * shape[i];
         }
         if (count > Integer.MAX_VALUE - 8) {
             throw new DatasetException(file + ": its header gives shape " + Arrays.toString(shape)

@@ -55,8 +55,13 @@ final class NpyReader {
             throw new DatasetException(source + ": expected C (row-major) order, found fortran_order True");
         }
         long[] shape = parseShape(find(SHAPE, header, source, "'shape'"), source);
-        long count = Arrays.stream(shape).reduce(1, Math::multiplyExact);
-        if (count > Integer.MAX_VALUE - 8) {
+        long count;
+        try {
+            count = Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        } catch (ArithmeticException overflow) {
+            count = Long.MAX_VALUE;   // a corrupt header: reported below as too large
+        }
+        if (count < 0 || count > Integer.MAX_VALUE - 8) {
             throw new DatasetException(source + ": shape " + Arrays.toString(shape) + " is larger than one Java array can hold");
         }
         byte[] values = data.readNBytes((int) count);

@@ -1,5 +1,7 @@
 package io.github.convbook.image;
 
+import io.github.convbook.CellInterruptedException;
+
 /**
  * The inner loop of OpenCV's {@code cv2.warpAffine} with {@code INTER_LINEAR} and {@code BORDER_CONSTANT} (zero),
  * for every depth OpenCV's warpAffine takes that ConvBook has (uint8 {@code CV_8U}, float32 {@code CV_32F},
@@ -69,6 +71,9 @@ final class BilinearWarp {
         int srcSize = srcHeight * srcWidth * channels;
         int dstSize = dstHeight * dstWidth * channels;
         for (int y = 0; y < dstHeight; y++) {
+            int row = y;
+            // a batch of 60000 images takes seconds: stop at the next row once the cell is interrupted
+            CellInterruptedException.checkpoint(() -> "image warp: interrupted at output row " + row + "/" + dstHeight);
             computeTaps(y);
             for (int n = 0; n < images; n++) {
                 int in = n * srcSize;
@@ -94,6 +99,9 @@ final class BilinearWarp {
         int srcSize = srcHeight * srcWidth * channels;
         int dstSize = dstHeight * dstWidth * channels;
         for (int y = 0; y < dstHeight; y++) {
+            int row = y;
+            // a batch of 60000 images takes seconds: stop at the next row once the cell is interrupted
+            CellInterruptedException.checkpoint(() -> "image warp: interrupted at output row " + row + "/" + dstHeight);
             computeTaps(y);
             for (int n = 0; n < images; n++) {
                 int in = n * srcSize;

@@ -1,6 +1,7 @@
 package io.github.convbook.image;
 
 import io.github.convbook.tensor.DType;
+import io.github.convbook.tensor.Memory;
 import io.github.convbook.tensor.Tensor;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -143,8 +144,10 @@ public final class Images {
                     + "float64), got dtype bool: convert first with astype(\"uint8\")");
         }
         int count = layout.count;
-        int outSize = Math.multiplyExact(Math.multiplyExact(count, outHeight),
-                Math.multiplyExact(outWidth, layout.channels));
+        // checked before any array is made: a huge dsize must fail with a message, not crash or overflow
+        Memory.check(who, dtype, outShape);
+        int outSize = Memory.checkJavaArray(who, dtype == DType.FLOAT32 || dtype == DType.UINT8 ? Float.BYTES : Double.BYTES,
+                outShape);
         if (images.size() == 0 || outSize == 0) {
             return Tensor.zeros(outShape).astype(dtype);   // an empty batch (or image) stays empty
         }

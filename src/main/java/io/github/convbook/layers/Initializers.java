@@ -1,6 +1,7 @@
 package io.github.convbook.layers;
 
 import io.github.convbook.tensor.DType;
+import io.github.convbook.tensor.Memory;
 import io.github.convbook.tensor.RandomState;
 import java.util.Locale;
 import java.util.Random;
@@ -77,11 +78,8 @@ public final class Initializers {
 
     private static INDArray fill(long[] shape, DType type, java.util.function.ToDoubleFunction<Random> draw) {
         Random random = RandomState.generator();
-        long n = 1;
-        for (long d : shape) {
-            n *= d;
-        }
-        double[] values = new double[Math.toIntExact(n)];
+        Memory.check("weight initialisation", type, shape);
+        double[] values = new double[Memory.checkJavaArray("weight initialisation", Double.BYTES, shape)];
         for (int i = 0; i < values.length; i++) {
             values[i] = draw.applyAsDouble(random);
         }

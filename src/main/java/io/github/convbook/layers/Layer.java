@@ -1,6 +1,7 @@
 package io.github.convbook.layers;
 
 import io.github.convbook.tensor.DType;
+import io.github.convbook.tensor.Memory;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;
@@ -119,6 +120,7 @@ public abstract class Layer {
         if (input.isSymbolic()) {
             return Tensor.symbolic(output, dtype, new Node(this, input));
         }
+        Memory.check(describe() + " output", dtype, output.toArray());
         Tensor x = input.dtype() == dtype ? input : input.astype(dtype);
         INDArray out = call(x.data(), training);
         // call() answers in a buffer the layer reuses; a tensor handed to the user must keep its values
@@ -280,6 +282,7 @@ public abstract class Layer {
      * running statistic) is saved and counted but never moved by an optimizer: the layer updates it itself.
      */
     protected INDArray addWeight(String weightName, long[] shape, Initializers.Initializer initializer, boolean trainable) {
+        Memory.check(describe() + ": weight '" + weightName + "'", dtype, shape);
         INDArray value = initializer.create(shape, dtype);
         weights.put(weightName, value);
         if (!trainable) {
@@ -319,8 +322,33 @@ public abstract class Layer {
         return weights.keySet().stream().map(w -> name + "/" + w + ":0").toList();
     }
 
-    /** Replaces the weights, in Keras's layouts (kernel first, then bias), as {@code layer.set_weights([w, b])}. */
+    /**
+     * Replaces the weights, in Keras's layouts (kernel first, then bias), as {@code layer.set_weights([w, b])}.
+     * Every value is checked before any weight changes, so a failed call leaves the layer as it was.
+     *
+     * @throws IllegalStateException before the layer is built
+     * @throws IllegalArgumentException for a null list, a null or symbolic value, a wrong count or a wrong shape
+     */
     public void setWeights(List<Tensor> values) {
+        checkWeights(values);
+        int i = 0;
+        for (INDArray target : weights.values()) {
+            target.assign(values.get(i++).astype(dtype).data());
+        }
+    }
+
+    /**
+     * Checks that {@code values} could replace this layer's weights, changing nothing; {@code Model.setWeights}
+     * checks every layer this way before it sets any.
+     *
+     * @throws IllegalStateException before the layer is built
+     * @throws IllegalArgumentException for a null list, a null or symbolic value, a wrong count or a wrong shape
+     */
+    public void checkWeights(List<Tensor> values) {
+        if (values == null) {
+            throw new IllegalArgumentException(describe() + ".setWeights expects a list of " + weights.size()
+                    + " tensors " + shapesOf(weights()) + ", got null");
+        }
         if (!isBuilt()) {
             throw new IllegalStateException(describe() + " has no weights yet: a layer creates its weights when it first"
                     + " sees an input. Call layer.apply(x) once (or use it in a model) before setWeights.");
@@ -332,20 +360,21 @@ public abstract class Layer {
         int i = 0;
         for (Map.Entry<String, INDArray> entry : weights.entrySet()) {
             Tensor value = values.get(i++);
+            if (value == null || value.isSymbolic()) {
+                throw new IllegalArgumentException(describe() + ": weight '" + entry.getKey() + "' needs a tensor with"
+                        + " values of shape " + Shape.of(entry.getValue().shape()) + ", got "
+                        + (value == null ? "null" : "a symbolic tensor " + value.shape()));
+            }
             Shape expected = Shape.of(entry.getValue().shape());
             if (!expected.equals(value.shape())) {
                 throw new IllegalArgumentException(describe() + ": weight '" + entry.getKey() + "' has shape " + expected
                         + ", got a value of shape " + value.shape() + (entry.getKey().equals("kernel") ? kernelLayoutHint() : ""));
             }
         }
-        i = 0;
-        for (INDArray target : weights.values()) {
-            target.assign(values.get(i++).astype(dtype).data());
-        }
     }
 
     public void setWeights(Tensor... values) {
-        setWeights(List.of(values));
+        setWeights(values == null ? null : java.util.Arrays.asList(values));   // List.of would throw an NPE on a null
     }
 
     /** Explains this layer's kernel layout in a shape error. */
@@ -354,7 +383,7 @@ public abstract class Layer {
     }
 
     private static List<String> shapesOf(List<Tensor> tensors) {
-        return tensors.stream().map(t -> t.shape().toString()).toList();
+        return tensors.stream().map(t -> t == null ? "null" : t.shape().toString()).toList();
     }
 
     /** The number of weight values, as Keras's {@code count_params()}. */

@@ -1,5 +1,6 @@
 package io.github.convbook.layers;
 
+import io.github.convbook.tensor.Memory;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +27,8 @@ public final class Scratch {
         String key = type + Arrays.toString(shape);
         INDArray a = shapes.get(key);
         if (a == null) {
+            // checked before ND4J sees it: an oversized request can crash its native allocator instead of failing
+            Memory.check("a layer's working buffer '" + name + "'", type, shape);
             if (shapes.size() >= SHAPES_PER_NAME) {
                 shapes.remove(shapes.keySet().iterator().next());   // the oldest shape
             }

@@ -15,6 +15,9 @@ public final class Metrics {
      * @throws IllegalArgumentException for an unknown name, listing the names accepted
      */
     public static Metric resolve(String name, long[] yTrueShape, long[] yPredShape) {
+        if (name == null) {
+            throw new IllegalArgumentException("A metric name is required, e.g. \"accuracy\", got null");
+        }
         String key = name.trim().toLowerCase(Locale.ROOT);
         switch (key) {
             case "accuracy":

@@ -26,7 +26,14 @@ public final class Fit {
 
         static Settings of(Option... options) {
             Settings s = new Settings();
+            if (options == null) {
+                return s;   // fit(x, y, (Option[]) null): the defaults
+            }
             for (Option o : options) {
+                if (o == null) {
+                    throw new IllegalArgumentException("fit: an option is null; pass options such as epochs(5),"
+                            + " batchSize(64), validationSplit(0.2)");
+                }
                 o.applyTo(s);
             }
             return s;
@@ -65,6 +72,10 @@ public final class Fit {
 
     /** Data to evaluate on after each epoch, reported as {@code val_loss}, {@code val_accuracy}, ... */
     public static Option validationData(Tensor x, Tensor y) {
+        if (x == null || y == null || x.isSymbolic() || y.isSymbolic()) {
+            throw new IllegalArgumentException("validationData expects validation inputs and targets with values, got x "
+                    + x + " and y " + y);
+        }
         return s -> {
             s.validationX = x;
             s.validationY = y;

@@ -1,5 +1,6 @@
 package io.github.convbook.models;
 
+import io.github.convbook.CellInterruptedException;
 import io.github.convbook.layers.InputLayer;
 import io.github.convbook.layers.Layer;
 import io.github.convbook.layers.Naming;
@@ -9,6 +10,7 @@ import io.github.convbook.losses.Losses;
 import io.github.convbook.metrics.Metrics;
 import io.github.convbook.optimizers.Optimizer;
 import io.github.convbook.optimizers.Optimizers;
+import io.github.convbook.tensor.Memory;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;
@@ -27,6 +29,8 @@ public class Model {
 
     private String name;
     private Trainer trainer;   // set by compile
+    private final ExclusiveUse exclusive = new ExclusiveUse(this);
+    private long checkedBatchSize = -1;   // the batch size whose layer outputs Memory has already checked
     protected Tensor input;
     protected final List<Layer> layers = new ArrayList<>();         // without the input layer
     protected final List<Shape> outputShapes = new ArrayList<>();   // one per layer, batch None
@@ -123,17 +127,36 @@ public class Model {
         return all;
     }
 
+    /**
+     * Replaces all weights, in the order of {@link #getWeights()}, as Keras's {@code model.set_weights}. Every
+     * layer's values are checked before any weight changes: a wrong shape in the second layer must not leave the
+     * first layer already overwritten.
+     *
+     * @throws IllegalArgumentException for a null list, a wrong count, or a null or misshapen value (naming the layer)
+     */
     public void setWeights(List<Tensor> weights) {
         int expected = layers.stream().mapToInt(l -> l.weights().size()).sum();
+        if (weights == null) {
+            throw new IllegalArgumentException("Model '" + name + "'.setWeights expects a list of " + expected
+                    + " tensors (as getWeights() gives), got null");
+        }
         if (weights.size() != expected) {
             throw new IllegalArgumentException("Model '" + name + "' has " + expected + " weights, got " + weights.size());
         }
+        List<List<Tensor>> perLayer = new ArrayList<>();
         int at = 0;
         for (Layer layer : layers) {
             int n = layer.weights().size();
+            List<Tensor> values = weights.subList(at, at + n);
             if (n > 0) {
-                layer.setWeights(weights.subList(at, at + n));
-                at += n;
+                layer.checkWeights(values);
+            }
+            perLayer.add(values);
+            at += n;
+        }
+        for (int i = 0; i < layers.size(); i++) {   // all checked: now nothing can fail half-way
+            if (!perLayer.get(i).isEmpty()) {
+                layers.get(i).setWeights(perLayer.get(i));
             }
         }
     }
@@ -197,6 +220,9 @@ public class Model {
             throw new IllegalArgumentException("compile: an optimizer and a loss are required, got optimizer " + optimizer
                     + " and loss " + loss);
         }
+        if (metrics == null) {
+            metrics = new String[0];   // compile(opt, loss, (String[]) null) means no metrics, as metrics=None
+        }
         for (String metric : metrics) {
             Metrics.resolve(metric, new long[] {1, 2}, new long[] {1, 2});   // fail now on an unknown name
         }
@@ -217,15 +243,20 @@ public class Model {
      */
     public History fit(Tensor x, Tensor y, Fit.Option... options) {
         Trainer t = trainer("fit");
-        return t.fit(x, y, Fit.Settings.of(options));
+        Fit.Settings settings = Fit.Settings.of(options);
+        return exclusive.run("fit", () -> t.fit(x, y, settings));
     }
 
     /** The loss and metrics on data, printed like Keras ({@code 313/313 [====] - 1s 3ms/step - loss: ...}). */
     public Evaluation evaluate(Tensor x, Tensor y, Fit.Option... options) {
         Trainer t = trainer("evaluate");
         Fit.Settings settings = Fit.Settings.of(options);
-        INDArray inputs = t.asInput(x);
-        return new Evaluation(t.evaluate(inputs, t.targets(inputs, y, "evaluate", "y"), settings.batchSize, settings.verbose));
+        return exclusive.run("evaluate", () -> {
+            INDArray inputs = t.asInput(x);
+            INDArray targets = t.targets(inputs, y, "evaluate", "y");
+            Trainer.requireSamples("evaluate", "x", inputs.size(0), x);
+            return new Evaluation(t.evaluate(inputs, targets, settings.batchSize, settings.verbose));
+        });
     }
 
     // ---------------------------------------------------------------- inference
@@ -235,7 +266,22 @@ public class Model {
         return predict(x, DEFAULT_BATCH_SIZE);
     }
 
+    /**
+     * The outputs for {@code x}, {@code batchSize} samples at a time. Stops before the next batch when the thread is
+     * interrupted.
+     *
+     * @throws IllegalArgumentException when x is null, symbolic or of the wrong shape, or batchSize is not positive
+     * @throws io.github.convbook.CellInterruptedException when the thread is interrupted
+     */
     public Tensor predict(Tensor x, int batchSize) {
+        if (x == null || x.isSymbolic()) {
+            throw new IllegalArgumentException("Model '" + name + "'.predict expects a tensor with values, got "
+                    + (x == null ? "null" : "a symbolic tensor " + x.shape()));
+        }
+        return exclusive.run("predict", () -> predictBatches(x, batchSize));
+    }
+
+    private Tensor predictBatches(Tensor x, int batchSize) {
         requireBuiltFor(x.shape());
         checkInput(x.shape());
         if (batchSize < 1) {
@@ -244,6 +290,8 @@ public class Model {
         long n = x.shape().get(0);
         List<INDArray> parts = new ArrayList<>();
         for (long start = 0; start < n; start += batchSize) {
+            long done = start;
+            CellInterruptedException.checkpoint(() -> "predict: interrupted at sample " + done + "/" + n);
             Tensor batch = x.slice(start, Math.min(n, start + batchSize));
             parts.add(forward(batch.astype(layers.get(0).dtype()).data(), false).dup());   // layers reuse their buffers
         }
@@ -265,7 +313,7 @@ public class Model {
         }
         requireBuiltFor(x.shape());
         checkInput(x.shape());
-        return Tensor.wrap(forward(x.astype(layers.get(0).dtype()).data(), training).dup());
+        return exclusive.run("apply", () -> Tensor.wrap(forward(x.astype(layers.get(0).dtype()).data(), training).dup()));
     }
 
     /**
@@ -281,13 +329,22 @@ public class Model {
      */
     public java.util.Map<String, Tensor> gradients(Tensor x, Tensor y) {
         Trainer t = trainer("gradients");
-        INDArray inputs = t.asInput(x);
-        return t.gradients(inputs, t.targets(inputs, y, "gradients", "y"));
+        return exclusive.run("gradients", () -> {
+            INDArray inputs = t.asInput(x);
+            return t.gradients(inputs, t.targets(inputs, y, "gradients", "y"));
+        });
     }
 
     /** Runs every layer in order on one batch; the result lives in the last layer's reused buffer. */
     public INDArray forward(INDArray batch, boolean training) {
         requireBatchSize(batch.size(0));
+        if (batch.size(0) != checkedBatchSize) {   // every layer's output fits in memory, or nothing runs
+            for (int i = 0; i < layers.size(); i++) {
+                Memory.check(layers.get(i).describe() + " output", layers.get(i).dtype(),
+                        outputShapes.get(i).withBatch(batch.size(0)).toArray());
+            }
+            checkedBatchSize = batch.size(0);
+        }
         INDArray x = batch;
         for (Layer layer : layers) {
             x = layer.call(x, training);

@@ -54,6 +54,17 @@ final class Progbar {
         show(line, true);
     }
 
+    /**
+     * Replaces the progress line with where the run stopped ({@code Epoch 2/5: interrupted at batch 311/938}). In a
+     * notebook this updates the display the interrupted cell already shows, so nothing lands in a later cell.
+     */
+    void interrupted(String where) {
+        if (verbose == 0) {
+            return;
+        }
+        show(where, true);
+    }
+
     private void show(String line, boolean last) {
         if (notebook) {
             if (displayId == null) {

@@ -24,28 +24,51 @@ public class Sequential extends Model {
 
     public Sequential(List<Layer> layers) {
         this();
+        if (layers == null) {
+            throw new IllegalArgumentException("new Sequential(layers) expects a list of layers, got null");
+        }
         layers.forEach(this::add);
     }
 
     public Sequential(Layer... layers) {
-        this(List.of(layers));
+        this(layers == null ? null : java.util.Arrays.asList(layers));   // List.of throws a bare NPE on a null
     }
 
-    /** Appends a layer; once the input shape is known the stack is built symbolically, so shapes are checked at once. */
+    /**
+     * Appends a layer; once the input shape is known the stack is built symbolically, so shapes are checked at once.
+     * A layer that does not fit leaves the stack as it was, so the next {@code add} works.
+     *
+     * @throws IllegalArgumentException for a null layer, or a layer whose input does not fit the stack's output
+     */
     public Sequential add(Layer layer) {
+        if (layer == null) {
+            throw new IllegalArgumentException("Sequential.add expects a layer, got null");
+        }
+        Tensor inputBefore = input;
         if (input == null && pending.isEmpty() && layer.declaredInputShape() != null) {
             input = Input.shape(layer.declaredInputShape().toIntArray());
         }
         pending.add(layer);
-        if (input != null) {
-            buildPending();
+        try {
+            if (input != null) {
+                buildPending();
+            }
+        } catch (RuntimeException e) {
+            pending.remove(pending.size() - 1);
+            input = inputBefore;
+            throw e;
         }
         return this;
     }
 
-    /** {@code model.add(keras.Input(shape=(784,)))}: sets the input shape of the stack. */
+    /**
+     * {@code model.add(keras.Input(shape=(784,)))}: sets the input shape of the stack.
+     *
+     * @throws IllegalArgumentException when {@code inputs} is not from {@code Input.shape(...)}
+     * @throws IllegalStateException when the stack already has an input or layers
+     */
     public Sequential add(Tensor inputs) {
-        if (!(inputs.origin() instanceof Node)) {
+        if (inputs == null || !(inputs.origin() instanceof Node)) {
             throw new IllegalArgumentException("Sequential.add(Tensor) expects Input.shape(...), got " + inputs);
         }
         if (input != null || !pending.isEmpty()) {
@@ -55,21 +78,46 @@ public class Sequential extends Model {
         return this;
     }
 
-    /** Builds the model for samples of this shape (without the batch axis), as Keras's {@code build}. */
+    /**
+     * Builds the model for samples of this shape (without the batch axis), as Keras's {@code build}. When a layer
+     * does not fit that shape the model stays unbuilt, as it was, and can be built again with another shape.
+     *
+     * @throws IllegalArgumentException for a negative size or a shape a layer cannot take
+     */
     public Sequential build(int... sampleShape) {
+        Tensor inputBefore = input;
         if (input == null) {
+            if (sampleShape == null) {
+                throw new IllegalArgumentException("Sequential.build expects the shape of one sample, got null");
+            }
             input = Input.shape(sampleShape);
         }
-        buildPending();
+        try {
+            buildPending();
+        } catch (RuntimeException e) {
+            input = inputBefore;
+            throw e;
+        }
         return this;
     }
 
+    /**
+     * Applies the pending layers to the stack's output. All or nothing: on a failure the layers already appended by
+     * this call are taken off again and stay pending.
+     */
     private void buildPending() {
+        int layersBefore = layers.size();
         Tensor x = output != null ? output : input;
-        for (Layer layer : pending) {
-            x = layer.apply(x);
-            layers.add(layer);
-            outputShapes.add(x.shape());
+        try {
+            for (Layer layer : pending) {
+                x = layer.apply(x);
+                layers.add(layer);
+                outputShapes.add(x.shape());
+            }
+        } catch (RuntimeException e) {
+            layers.subList(layersBefore, layers.size()).clear();
+            outputShapes.subList(layersBefore, outputShapes.size()).clear();
+            throw e;
         }
         pending.clear();
         output = x;

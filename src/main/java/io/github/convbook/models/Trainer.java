@@ -1,5 +1,6 @@
 package io.github.convbook.models;
 
+import io.github.convbook.CellInterruptedException;
 import io.github.convbook.layers.Layer;
 import io.github.convbook.layers.Scratch;
 import io.github.convbook.losses.Loss;
@@ -51,16 +52,33 @@ final class Trainer {
         return head;
     }
 
+    /**
+     * Trains as Keras's {@code fit}. Before each step it looks at the thread's interrupt flag: once set, the step
+     * does not start, so the weights are those after the last complete optimizer step, the progress line says where
+     * training stopped, and nothing runs or prints afterwards.
+     *
+     * @throws FitInterruptedException when the thread is interrupted; it carries the finished epochs' history
+     * @throws IllegalArgumentException for empty data or a validation split that leaves no training sample
+     */
     History fit(Tensor x, Tensor y, Fit.Settings settings) {
         INDArray allX = asInput(x);
         INDArray allY = targets(allX, y, "fit", "y");
         long n = allX.size(0);
+        requireSamples("fit", "x", n, x);
         long trainCount = n;
         INDArray valX = settings.validationX == null ? null : asInput(settings.validationX);
         INDArray valY = settings.validationY == null ? null : targets(valX, settings.validationY, "fit", "validationData y");
+        if (valX != null) {
+            requireSamples("fit", "validationData x", valX.size(0), settings.validationX);
+        }
         if (settings.validationSplit > 0) {
             // Keras keeps the last fraction for validation, chosen before any shuffling
             trainCount = (long) Math.floor(n * (1 - settings.validationSplit));
+            if (trainCount == 0) {
+                throw new IllegalArgumentException("fit: the size of the validation split (validationSplit("
+                        + settings.validationSplit + ")) of " + n + " samples results in 0 training samples."
+                        + " Use a smaller validationSplit or more data.");
+            }
             valX = rows(allX, trainCount, n);
             valY = rows(allY, trainCount, n);
         }
@@ -74,6 +92,9 @@ final class Trainer {
         }
         List<Layer> layers = model.layers;
         for (int epoch = 1; epoch <= settings.epochs; epoch++) {
+            if (CellInterruptedException.requested()) {   // between epochs: stop before printing the next header
+                throw interrupted(null, "Epoch " + epoch + "/" + settings.epochs + ": interrupted before it started", history);
+            }
             if (settings.verbose > 0) {
                 System.out.println("Epoch " + epoch + "/" + settings.epochs);
             }
@@ -83,6 +104,11 @@ final class Trainer {
             Progbar bar = new Progbar(steps, settings.verbose);
             Averages averages = new Averages(metrics);
             for (int step = 0; step < steps; step++) {
+                // checked before the step changes anything: never between the backward pass and the update
+                if (CellInterruptedException.requested()) {
+                    throw interrupted(bar, "Epoch " + epoch + "/" + settings.epochs + ": interrupted at batch "
+                            + (step + 1) + "/" + steps + " (" + step + " batches done)", history);
+                }
                 int from = step * settings.batchSize;
                 int to = (int) Math.min(trainCount, from + (long) settings.batchSize);
                 INDArray bx = gather(allX, order, from, to, "x");
@@ -105,7 +131,12 @@ final class Trainer {
             }
             Map<String, Double> epochValues = averages.current();
             if (valX != null) {
-                evaluate(valX, valY, settings.batchSize, 0).forEach((k, v) -> epochValues.put("val_" + k, v));
+                try {
+                    evaluate(valX, valY, settings.batchSize, 0).forEach((k, v) -> epochValues.put("val_" + k, v));
+                } catch (CellInterruptedException e) {
+                    throw interrupted(bar, "Epoch " + epoch + "/" + settings.epochs
+                            + ": interrupted while computing the validation loss (training batches done)", history);
+                }
             }
             epochValues.forEach(history::record);
             bar.finish(epochValues);
@@ -114,7 +145,28 @@ final class Trainer {
         return history;
     }
 
-    /** Mean loss and metrics over all samples, batch by batch, without training; {@code y} as {@link #targets} gives it. */
+    /** Shows where training stopped on the progress line and makes the exception that carries the history so far. */
+    private static FitInterruptedException interrupted(Progbar bar, String where, History history) {
+        if (bar != null) {
+            bar.interrupted(where);
+        }
+        return new FitInterruptedException("fit: " + where + "; the model keeps the weights of the last complete step"
+                + " and the history of " + history.epochs() + " finished epoch(s)", history);
+    }
+
+    /** Keras refuses to train or evaluate on nothing ("Expected input data to be non-empty"); so does ConvBook. */
+    static void requireSamples(String call, String what, long n, Tensor given) {
+        if (n == 0) {
+            throw new IllegalArgumentException(call + ": expected input data to be non-empty, got " + what
+                    + " of shape " + given.shape() + " (0 samples)");
+        }
+    }
+
+    /**
+     * Mean loss and metrics over all samples, batch by batch, without training; {@code y} as {@link #targets} gives it.
+     *
+     * @throws CellInterruptedException when the thread is interrupted (checked before each batch)
+     */
     Map<String, Double> evaluate(INDArray x, INDArray y, int batchSize, int verbose) {
         long n = x.size(0);
         Averages averages = new Averages(resolveMetrics(y, x));
@@ -122,6 +174,11 @@ final class Trainer {
         int steps = (int) ((n + batchSize - 1) / batchSize);
         Progbar bar = new Progbar(steps, verbose);
         for (int step = 0; step < steps; step++) {
+            if (CellInterruptedException.requested()) {
+                String where = "evaluate: interrupted at batch " + (step + 1) + "/" + steps;
+                bar.interrupted(where);
+                throw new CellInterruptedException(where);
+            }
             long from = (long) step * batchSize;
             long to = Math.min(n, from + batchSize);
             INDArray by = rows(y, from, to);
@@ -155,6 +212,10 @@ final class Trainer {
     }
 
     INDArray asInput(Tensor x) {
+        if (x == null || x.isSymbolic()) {
+            throw new IllegalArgumentException("Model '" + model.name() + "': x must be a tensor with values, got "
+                    + (x == null ? "null" : "a symbolic tensor " + x.shape()));
+        }
         model.requireBuiltFor(x.shape());
         model.checkInput(x.shape());
         return x.astype(model.layers.get(0).dtype()).data();

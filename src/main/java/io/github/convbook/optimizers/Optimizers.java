@@ -13,6 +13,9 @@ public final class Optimizers {
      * @throws IllegalArgumentException for a name Keras would not know here
      */
     public static Optimizer get(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("An optimizer name is required, e.g. \"rmsprop\" or \"adam\"");
+        }
         switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "sgd": return new SGD();
             case "rmsprop": return new RMSprop();

@@ -29,6 +29,14 @@ final class AxesImage {
 
     /** The image of {@code image}; {@code vmin} and {@code vmax} may be null for the data's own range. */
     static AxesImage of(Tensor image, String cmap, Double vmin, Double vmax) {
+        if (image == null || image.isSymbolic()) {
+            throw new IllegalArgumentException("imshow expects an image tensor with values, got "
+                    + (image == null ? "null" : "a symbolic tensor " + image.shape()));
+        }
+        if (vmin != null && !Double.isFinite(vmin) || vmax != null && !Double.isFinite(vmax)) {
+            throw new IllegalArgumentException("imshow: vmin and vmax must be finite numbers, got vmin=" + vmin
+                    + ", vmax=" + vmax);
+        }
         Shape shape = image.shape();
         int rank = shape.rank();
         boolean rgb = rank == 3 && shape.get(2) == 3;

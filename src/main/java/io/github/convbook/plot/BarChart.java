@@ -19,6 +19,11 @@ public final class BarChart extends AxesChart<BarChart> {
 
     BarChart(String[] labels, double[] values) {
         super(false);
+        if (labels == null || values == null || java.util.Arrays.asList(labels).contains(null)) {
+            throw new IllegalArgumentException("bar expects labels and values, got labels "
+                    + (labels == null ? "null" : java.util.Arrays.toString(labels)) + " and values "
+                    + (values == null ? "null" : java.util.Arrays.toString(values)));
+        }
         if (labels.length != values.length) {
             throw new IllegalArgumentException("bar needs one label per value, got " + labels.length + " labels and "
                     + values.length + " values");
@@ -26,6 +31,7 @@ public final class BarChart extends AxesChart<BarChart> {
         if (values.length == 0) {
             throw new IllegalArgumentException("bar needs at least one value");
         }
+        Finite.require("bar", "the values", values);
         this.labels = List.of(labels);
         this.values = values.clone();
     }

@@ -50,11 +50,18 @@ public final class LineChart extends AxesChart<LineChart> {
 
     /** Adds a curve, as another {@code plt.plot(values, label=name)}. */
     public LineChart plot(String name, List<? extends Number> values) {
+        if (values == null || values.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("plot: the curve '" + name + "' needs a list of numbers, got " + values);
+        }
         return plot(name, values.stream().mapToDouble(Number::doubleValue).toArray());
     }
 
     /** Adds a curve, as another {@code plt.plot(values, label=name)}. */
     public LineChart plot(String name, double[] values) {
+        if (name == null || values == null) {
+            throw new IllegalArgumentException("plot expects a curve name and values, got name " + name + " and values "
+                    + (values == null ? "null" : values.length + " numbers"));
+        }
         if (series.containsKey(name)) {
             throw new IllegalArgumentException("This chart already has a curve named '" + name + "'");
         }
@@ -62,6 +69,7 @@ public final class LineChart extends AxesChart<LineChart> {
             throw new IllegalArgumentException("The curve '" + name + "' has no values");
         }
         checkLength(name, values.length);
+        Finite.require("plot", "the curve '" + name + "'", values);
         series.put(name, values.clone());
         return this;
     }
@@ -71,6 +79,16 @@ public final class LineChart extends AxesChart<LineChart> {
      * x axis counts epochs 1, 2, 3, ... Name the axis with {@code xlabel(...)}.
      */
     public LineChart x(double... values) {
+        if (values == null) {
+            throw new IllegalArgumentException("x expects the x values of the curves, got null");
+        }
+        Finite.require("x", "the x axis", values);
+        series.forEach((name, v) -> {
+            if (v.length != values.length) {
+                throw new IllegalArgumentException("The curve '" + name + "' has " + v.length
+                        + " values but the x axis has " + values.length);
+            }
+        });
         this.x = values.clone();
         series.forEach((name, v) -> checkLength(name, v.length));
         return this;

@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Base64;
@@ -111,16 +113,29 @@ public abstract class Picture<P extends Picture<P>> implements DisplayDataRender
     }
 
     /**
-     * Writes the picture as a PNG file, as matplotlib's {@code savefig}. The file appears complete or not at all:
-     * it is written beside the target under a temporary name, then renamed.
+     * Writes the picture to a file, as matplotlib's {@code savefig}; the format follows the extension: {@code .png},
+     * {@code .jpg}/{@code .jpeg} (no transparency, so drawn on white), {@code .gif} or {@code .bmp}. The file appears
+     * complete or not at all: it is written beside the target under a temporary name, then renamed. It gets the
+     * permissions any new file gets (the umask's), not the owner-only ones of {@code Files.createTempFile}.
+     *
+     * @throws IllegalArgumentException for a null path or an extension that is not one of those formats
+     * @throws UncheckedIOException when the file cannot be written (a missing folder, no permission)
      */
     public void save(Path path) {
+        if (path == null || path.getFileName() == null) {
+            throw new IllegalArgumentException("save expects a file name such as \"loss.png\", got " + path);
+        }
         Path target = path.toAbsolutePath();
-        Path tmp = null;
+        String format = ImageFormat.forFile(target);
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                writePng(out);
+            // newOutputStream creates the file with the umask's permissions; createTempFile would make it 0600
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                if (format.equals("png")) {
+                    writePng(out);
+                } else {
+                    ImageFormat.write(toBufferedImage(), format, out);
+                }
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -134,9 +149,22 @@ public abstract class Picture<P extends Picture<P>> implements DisplayDataRender
         }
     }
 
-    /** {@link #save(Path)} with a path such as {@code "loss.png"} (relative to the notebook's folder). */
+    /**
+     * {@link #save(Path)} with a path such as {@code "loss.png"} (relative to the notebook's folder).
+     *
+     * @throws IllegalArgumentException for a null or malformed path or an unknown extension
+     * @throws UncheckedIOException when the file cannot be written
+     */
     public void save(String path) {
-        save(Path.of(path));
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("save expects a file name such as \"loss.png\", got "
+                    + (path == null ? "null" : "\"" + path + "\""));
+        }
+        try {
+            save(Path.of(path));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("save: \"" + path + "\" is not a valid file name: " + e.getReason(), e);
+        }
     }
 
     private void writePng(OutputStream out) {

@@ -26,6 +26,11 @@ public final class Shape {
         return new Shape(dims.clone());
     }
 
+    /** Whether {@link #of(long...)} accepts these dimensions (each >= 0 or unknown). */
+    static boolean isValid(long[] dims) {
+        return Arrays.stream(dims).allMatch(d -> d >= 0 || d == UNKNOWN);
+    }
+
     public static Shape of(int... dims) {
         return of(Arrays.stream(dims).asLongStream().toArray());
     }
@@ -55,16 +60,19 @@ public final class Shape {
         return Arrays.stream(dims).mapToInt(Math::toIntExact).toArray();
     }
 
-    /** Number of elements; fails when a dimension is unknown. */
+    /**
+     * Number of elements; fails when a dimension is unknown.
+     *
+     * @throws IllegalStateException when a dimension is unknown
+     * @throws IllegalArgumentException when the count overflows a {@code long}
+     */
     public long size() {
-        long n = 1;
         for (long d : dims) {
             if (d == UNKNOWN) {
                 throw new IllegalStateException("The shape " + this + " has an unknown dimension, so its size is unknown");
             }
-            n *= d;
         }
-        return n;
+        return Memory.elements("shape " + this, dims);
     }
 
     public boolean isFullyKnown() {

@@ -71,15 +71,25 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- factories
 
+    /**
+     * A float32 tensor of zeros, like {@code np.zeros(shape)}.
+     *
+     * @throws IllegalArgumentException for a negative size or a shape too large for the memory left (see {@link Memory})
+     */
     public static Tensor zeros(long... shape) {
+        Memory.check("Tensor.zeros", DataType.FLOAT, shape);
         return wrap(Nd4j.zeros(DataType.FLOAT, shape));
     }
 
+    /** @throws IllegalArgumentException as {@link #zeros} */
     public static Tensor ones(long... shape) {
+        Memory.check("Tensor.ones", DataType.FLOAT, shape);
         return wrap(Nd4j.ones(DataType.FLOAT, shape));
     }
 
+    /** @throws IllegalArgumentException as {@link #zeros} */
     public static Tensor full(double value, long... shape) {
+        Memory.check("Tensor.full", DataType.FLOAT, shape);
         return wrap(Nd4j.valueArrayOf(shape, value, DataType.FLOAT));
     }
 
@@ -89,6 +99,10 @@ public final class Tensor {
 
     /** {@code 0, 1, ..., n-1} as int32, like {@code np.arange(n)}. */
     public static Tensor arange(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("Tensor.arange: n must be >= 0, got " + n);
+        }
+        Memory.check("Tensor.arange", DataType.INT, n);
         int[] values = new int[n];
         Arrays.setAll(values, i -> i);
         return of(values, n);
@@ -96,8 +110,10 @@ public final class Tensor {
 
     /** Standard normal samples (float32) from the seeded generator, like {@code np.random.randn}. */
     public static Tensor randn(long... shape) {
+        Memory.check("Tensor.randn", DataType.FLOAT, shape);
+        int count = Memory.checkJavaArray("Tensor.randn", Float.BYTES, shape);
         Random random = RandomState.generator();
-        float[] values = new float[Math.toIntExact(Shape.of(shape).size())];
+        float[] values = new float[count];
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) random.nextGaussian();
         }
@@ -106,8 +122,10 @@ public final class Tensor {
 
     /** Uniform samples in [0, 1) (float32) from the seeded generator, like {@code np.random.random}. */
     public static Tensor random(long... shape) {
+        Memory.check("Tensor.random", DataType.FLOAT, shape);
+        int count = Memory.checkJavaArray("Tensor.random", Float.BYTES, shape);
         Random random = RandomState.generator();
-        float[] values = new float[Math.toIntExact(Shape.of(shape).size())];
+        float[] values = new float[count];
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextFloat();
         }
@@ -236,7 +254,7 @@ public final class Tensor {
     }
 
     private static void checkCount(int count, long[] shape) {
-        long expected = Shape.of(shape).size();
+        long expected = Memory.elements("Tensor.of", shape);
         if (expected != count) {
             throw new IllegalArgumentException("Cannot make a tensor of shape " + Shape.of(shape) + " (" + expected
                     + " values) from " + count + " values");
@@ -283,13 +301,22 @@ public final class Tensor {
         int inferred = -1;
         long known = 1;
         for (int i = 0; i < resolved.length; i++) {
+            if (resolved[i] < -1) {
+                throw new IllegalArgumentException("reshape: sizes must be >= 0 (or -1 for one inferred size), got "
+                        + Arrays.toString(newShape));
+            }
             if (resolved[i] == -1) {
                 if (inferred >= 0) {
                     throw new IllegalArgumentException("reshape: only one dimension can be -1, got " + Arrays.toString(newShape));
                 }
                 inferred = i;
             } else {
-                known *= resolved[i];
+                try {
+                    known = Math.multiplyExact(known, resolved[i]);
+                } catch (ArithmeticException overflow) {
+                    throw new IllegalArgumentException("cannot reshape tensor of shape " + shape + " into "
+                            + Arrays.toString(newShape) + ": that shape has more elements than a long can count");
+                }
             }
         }
         long total = size();
@@ -386,6 +413,12 @@ public final class Tensor {
                         + "got shapes " + Arrays.stream(tensors).map(x -> x.shape.toString()).toList());
             }
         }
+        long[] joined = first.toArray();
+        joined[index] = 0;
+        for (Tensor t : tensors) {
+            joined[index] = Math.addExact(joined[index], t.shape.get(index));
+        }
+        Memory.check("concat", type, joined);
         INDArray[] arrays = new INDArray[tensors.length];
         for (int i = 0; i < tensors.length; i++) {
             arrays[i] = tensors[i].astype(type).data();
@@ -494,6 +527,7 @@ public final class Tensor {
         if (type == dtype) {
             return this;
         }
+        Memory.check("astype(\"" + type + "\")", type, shape.toArray());
         return wrap(data().castTo(type.nd4j()));
     }
 
@@ -709,7 +743,7 @@ public final class Tensor {
                     + (op.equals("sub") ? "a TypeError" : "a bool (logical " + (op.equals("add") ? "or" : "and") + ")")
                     + ", which ConvBook does not do; convert first with astype(\"int32\")");
         }
-        Broadcast.check(shape, other.shape, op);
+        Memory.check(op, type, Broadcast.shape(shape, other.shape, op));   // (N, 1) + (1, N) can be huge
         return astype(type).combine(other.astype(type), type, op);
     }
 
@@ -733,6 +767,7 @@ public final class Tensor {
      */
     public Tensor eq(Tensor other) {
         long[] outShape = Broadcast.shape(shape, other.shape, "eq");
+        Memory.check("eq", DType.BOOL, outShape);
         DType type = DType.promote(dtype, other.dtype);
         if (type == DType.BOOL) {
             type = DType.UINT8;
@@ -775,6 +810,7 @@ public final class Tensor {
         if (rank() != 2 || other.rank() != 2 || shape.get(1) != other.shape.get(0)) {
             throw new IllegalArgumentException("matmul needs (n, k) @ (k, m), got " + shape + " @ " + other.shape);
         }
+        Memory.check("matmul", type, shape.get(0), other.shape.get(1));
         return wrap(astype(type).data().mmul(other.astype(type).data()));
     }
 
