@@ -1,6 +1,6 @@
 package io.github.convbook;
 
-import io.github.convbook.layers.Naming;
+import io.github.convbook.backend.Naming;
 
 /** Session-wide state, as {@code keras.backend}. */
 public final class Backend {

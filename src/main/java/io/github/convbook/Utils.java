@@ -1,6 +1,6 @@
 package io.github.convbook;
 
-import io.github.convbook.tensor.RandomState;
+import io.github.convbook.backend.RandomState;
 import io.github.convbook.tensor.Tensor;
 
 /** Keras's {@code keras.utils} helpers that the lecture uses. */

@@ -1,7 +1,7 @@
 package io.github.convbook.image;
 
 import io.github.convbook.tensor.DType;
-import io.github.convbook.tensor.Memory;
+import io.github.convbook.backend.Memory;
 import io.github.convbook.tensor.Tensor;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -145,7 +145,7 @@ public final class Images {
         }
         int count = layout.count;
         // checked before any array is made: a huge dsize must fail with a message, not crash or overflow
-        Memory.check(who, dtype, outShape);
+        Memory.check(who, dtype.nd4j(), outShape);
         int outSize = Memory.checkJavaArray(who, dtype == DType.FLOAT32 || dtype == DType.UINT8 ? Float.BYTES : Double.BYTES,
                 outShape);
         if (images.size() == 0 || outSize == 0) {

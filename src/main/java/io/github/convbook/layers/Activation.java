@@ -1,6 +1,7 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.ops.Values;
+import io.github.convbook.backend.Scratch;
+import io.github.convbook.backend.Values;
 import io.github.convbook.tensor.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -71,7 +72,7 @@ public class Activation extends Layer {
 
     /** The forward pass on a batch; the result lives in a buffer this layer reuses for the next batch. */
     @Override
-    public INDArray call(INDArray input, boolean training) {
+    protected INDArray call(INDArray input, boolean training) {
         // work on a copy: the input may be the previous layer's output, which its backward pass still needs
         INDArray out = scratch.get("output", input.dataType(), input.shape()).assign(input);
         return activation.forward(out, training);
@@ -79,7 +80,7 @@ public class Activation extends Layer {
 
     /** The gradient with respect to the input, from the one with respect to the output (null when not needed). */
     @Override
-    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+    protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         if (!needInputGradient) {
             return null;   // no weights, so nothing else to compute
         }
@@ -91,7 +92,7 @@ public class Activation extends Layer {
 
     /** The gradient with respect to the logits is the gradient with respect to this layer's input. */
     @Override
-    public INDArray backwardFromLogits(INDArray logitsGradient, boolean needInputGradient) {
+    protected INDArray backwardFromLogits(INDArray logitsGradient, boolean needInputGradient) {
         return needInputGradient ? logitsGradient : null;
     }
 

@@ -1,7 +1,7 @@
 package io.github.convbook.layers;
 
 import java.util.Arrays;
-import io.github.convbook.ops.Values;
+import io.github.convbook.backend.Values;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -29,7 +29,7 @@ public enum Activations {
     }
 
     /** Applies the function to {@code x}, overwriting it (callers pass arrays they own). */
-    public INDArray applyInPlace(INDArray x) {
+    INDArray applyInPlace(INDArray x) {
         switch (this) {
             case RELU: return Transforms.relu(x, false);
             case SIGMOID: return Transforms.sigmoid(x, false);
@@ -45,7 +45,7 @@ public enum Activations {
      * overwriting {@code gradient} (both arrays contiguous). Uses the output {@code y}, which every function here can
      * be differentiated from: relu's slope is 1 where y > 0, sigmoid's y (1 - y), tanh's 1 - y^2.
      */
-    public INDArray backwardInPlace(INDArray y, INDArray gradient) {
+    INDArray backwardInPlace(INDArray y, INDArray gradient) {
         if (this == LINEAR) {
             return gradient;
         }

@@ -1,6 +1,7 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.ops.NativeOps;
+import io.github.convbook.ops.Padding;
+import io.github.convbook.backend.NativeOps;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Averages each window; with padding "same" the padded border is left out of the average, as in TensorFlow. */
@@ -15,11 +16,11 @@ public class AveragePooling2D extends Pooling2D<AveragePooling2D> {
 
     @Override
     protected INDArray pool(INDArray input, INDArray... into) {
-        return NativeOps.averagePool(input, poolSize, effectiveStrides(), padding, into);
+        return NativeOps.averagePool(input, poolSize, effectiveStrides(), padding == Padding.SAME, into);
     }
 
     @Override
     protected INDArray poolBackward(INDArray input, INDArray outputGradient, INDArray... into) {
-        return NativeOps.averagePoolBackward(input, outputGradient, poolSize, effectiveStrides(), padding, into);
+        return NativeOps.averagePoolBackward(input, outputGradient, poolSize, effectiveStrides(), padding == Padding.SAME, into);
     }
 }

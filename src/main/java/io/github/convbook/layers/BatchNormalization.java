@@ -1,6 +1,7 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.ops.Values;
+import io.github.convbook.backend.Scratch;
+import io.github.convbook.backend.Values;
 import io.github.convbook.tensor.Shape;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -231,7 +232,7 @@ public class BatchNormalization extends Layer {
     // ---------------------------------------------------------------- computation
 
     @Override
-    public INDArray call(INDArray input, boolean training) {
+    protected INDArray call(INDArray input, boolean training) {
         DataType type = dtype().nd4j();
         INDArray x = input.dataType() == type ? input : input.castTo(type);
         if (!Values.isContiguous(x)) {
@@ -332,7 +333,7 @@ public class BatchNormalization extends Layer {
      * {@code dx = gamma / sqrt(var + eps) * (g - mean(g) - x^ * mean(g x^))}.
      */
     @Override
-    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+    protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         if (lastNormalized == null) {
             throw new IllegalStateException(describe() + ": backward needs a call(x, true) first");
         }

@@ -1,6 +1,7 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.ops.Checks;
+import io.github.convbook.backend.Scratch;
+import io.github.convbook.backend.Checks;
 import io.github.convbook.ops.Padding;
 import io.github.convbook.tensor.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -101,6 +102,42 @@ public abstract class Conv<T extends Conv<T>> extends Layer {
         return filters;
     }
 
+    /**
+     * Keras's {@code layer.kernel_size}.
+     *
+     * @return {@code {height, width}} of the kernel (a copy)
+     */
+    public int[] kernelSize() {
+        return kernelSize.clone();
+    }
+
+    /**
+     * Keras's {@code layer.strides}.
+     *
+     * @return {@code {vertical, horizontal}} steps (a copy)
+     */
+    public int[] strides() {
+        return strides.clone();
+    }
+
+    /**
+     * Keras's {@code layer.dilation_rate}.
+     *
+     * @return {@code {vertical, horizontal}} dilation (a copy)
+     */
+    public int[] dilationRate() {
+        return dilationRate.clone();
+    }
+
+    /**
+     * Keras's {@code layer.use_bias}.
+     *
+     * @return whether the layer adds a bias
+     */
+    public boolean useBias() {
+        return useBias;
+    }
+
     public Padding padding() {
         return padding;
     }
@@ -165,7 +202,7 @@ public abstract class Conv<T extends Conv<T>> extends Layer {
     protected abstract INDArray[] convolveBackward(INDArray input, INDArray outputGradient, INDArray... into);
 
     @Override
-    public INDArray call(INDArray input, boolean training) {
+    protected INDArray call(INDArray input, boolean training) {
         long[] outShape = computeOutputShape(Shape.of(input.shape())).toArray();
         INDArray out = activation.forward(convolve(input, scratch.get("output", input.dataType(), outShape)), training);
         if (training) {
@@ -175,12 +212,12 @@ public abstract class Conv<T extends Conv<T>> extends Layer {
     }
 
     @Override
-    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+    protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         return backwardFromLogits(activation.backward(outputGradient), needInputGradient);
     }
 
     @Override
-    public INDArray backwardFromLogits(INDArray beforeActivation, boolean needInputGradient) {
+    protected INDArray backwardFromLogits(INDArray beforeActivation, boolean needInputGradient) {
         org.nd4j.linalg.api.buffer.DataType type = lastInput.dataType();
         INDArray[] into = bias == null
                 ? new INDArray[] {scratch.get("inputGradient", type, lastInput.shape()), scratch.get("kernelGradient", type, kernel.shape())}

@@ -1,7 +1,8 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.ops.Checks;
-import io.github.convbook.ops.NativeOps;
+import io.github.convbook.ops.Padding;
+import io.github.convbook.backend.Checks;
+import io.github.convbook.backend.NativeOps;
 import io.github.convbook.tensor.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -29,7 +30,8 @@ public class Conv2D extends Conv<Conv2D> {
     @Override
     protected void validateInput(Shape inputShape) {
         super.validateInput(inputShape);
-        Checks.windowFits(describe(), inputShape, dilatedKernel(0), dilatedKernel(1), padding);
+        Checks.windowFits(describe(), inputShape.get(1), inputShape.get(2), inputShape.toString(),
+                dilatedKernel(0), dilatedKernel(1), padding == Padding.VALID);
     }
 
     @Override
@@ -42,12 +44,14 @@ public class Conv2D extends Conv<Conv2D> {
 
     @Override
     protected INDArray convolve(INDArray input, INDArray... into) {
-        return NativeOps.conv2d(input, kernel, bias, strides, padding, dilationRate, into);
+        return NativeOps.conv2d(input, kernel, bias, strides,
+                padding == Padding.SAME, dilationRate, into);
     }
 
     @Override
     protected INDArray[] convolveBackward(INDArray input, INDArray outputGradient, INDArray... into) {
-        return NativeOps.conv2dBackward(input, kernel, bias, outputGradient, strides, padding, dilationRate, into);
+        return NativeOps.conv2dBackward(input, kernel, bias, outputGradient, strides,
+                padding == Padding.SAME, dilationRate, into);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.ops.NativeOps;
+import io.github.convbook.backend.NativeOps;
 import io.github.convbook.ops.Padding;
 import io.github.convbook.tensor.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -150,7 +150,7 @@ public class Conv2DTranspose extends Conv<Conv2DTranspose> {
             return convolveWithOutputPadding(input);
         }
         // the reused buffers are not worth it here: this layer is not on the lecture's hot paths
-        INDArray out = NativeOps.conv2dTranspose(input, kernel, bias, strides, padding, dilationRate);
+        INDArray out = NativeOps.conv2dTranspose(input, kernel, bias, strides, padding == Padding.SAME, dilationRate);
         long[] expected = computeOutputShape(Shape.of(input.shape())).toArray();
         if (out.size(1) < expected[1] || out.size(2) < expected[2]) {
             out = padBottomRight(out, expected);
@@ -165,12 +165,12 @@ public class Conv2DTranspose extends Conv<Conv2DTranspose> {
         }
         long[] produced = {0, producedLength(input.size(1), 0), producedLength(input.size(2), 1)};
         if (produced[1] == outputGradient.size(1) && produced[2] == outputGradient.size(2)) {
-            return NativeOps.conv2dTransposeBackward(input, kernel, bias, outputGradient, strides, padding, dilationRate);
+            return NativeOps.conv2dTransposeBackward(input, kernel, bias, outputGradient, strides, padding == Padding.SAME, dilationRate);
         }
         // only the part libnd4j produced depends on the kernel; the bias reaches every output pixel
         INDArray reached = outputGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, produced[1]),
                 NDArrayIndex.interval(0, produced[2]), NDArrayIndex.all()).dup('c');
-        INDArray[] grads = NativeOps.conv2dTransposeBackward(input, kernel, bias, reached, strides, padding, dilationRate);
+        INDArray[] grads = NativeOps.conv2dTransposeBackward(input, kernel, bias, reached, strides, padding == Padding.SAME, dilationRate);
         if (bias != null) {
             grads[2] = outputGradient.sum(0, 1, 2);
         }
@@ -204,7 +204,7 @@ public class Conv2DTranspose extends Conv<Conv2DTranspose> {
      * "valid") are reached by no kernel tap and hold only the bias, as in TensorFlow.
      */
     private INDArray convolveWithOutputPadding(INDArray input) {
-        INDArray full = NativeOps.conv2dTranspose(input, kernel, null, strides, Padding.VALID, dilationRate);
+        INDArray full = NativeOps.conv2dTranspose(input, kernel, null, strides, false, dilationRate);
         long[] shape = computeOutputShape(Shape.of(input.shape())).toArray();
         INDArray out = Nd4j.zeros(full.dataType(), shape);
         INDArrayIndex[][] windows = windows(input, full, shape);
@@ -222,7 +222,7 @@ public class Conv2DTranspose extends Conv<Conv2DTranspose> {
         INDArray fullGradient = Nd4j.zeros(outputGradient.dataType(), fullShape);
         INDArrayIndex[][] windows = windows(input, fullGradient, outputGradient.shape());
         fullGradient.get(windows[0]).assign(outputGradient.get(windows[1]));
-        INDArray[] grads = NativeOps.conv2dTransposeBackward(input, kernel, null, fullGradient, strides, Padding.VALID,
+        INDArray[] grads = NativeOps.conv2dTransposeBackward(input, kernel, null, fullGradient, strides, false,
                 dilationRate);
         if (bias == null) {
             return new INDArray[] {grads[0], grads[1]};

@@ -1,5 +1,6 @@
 package io.github.convbook.layers;
 
+import io.github.convbook.backend.Scratch;
 import io.github.convbook.tensor.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -106,7 +107,7 @@ public class Dense extends Layer {
     }
 
     @Override
-    public INDArray call(INDArray input, boolean training) {
+    protected INDArray call(INDArray input, boolean training) {
         long[] outShape = computeOutputShape(Shape.of(input.shape())).toArray();
         INDArray rows = input.reshape('c', -1, kernel.size(0));
         INDArray out = Nd4j.gemm(rows, kernel, scratch.get("output", rows.dataType(), rows.size(0), units), false, false, 1.0, 0.0);
@@ -121,12 +122,12 @@ public class Dense extends Layer {
     }
 
     @Override
-    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+    protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         return backwardFromLogits(activation.backward(outputGradient), needInputGradient);
     }
 
     @Override
-    public INDArray backwardFromLogits(INDArray logitsGradient, boolean needInputGradient) {
+    protected INDArray backwardFromLogits(INDArray logitsGradient, boolean needInputGradient) {
         INDArray outputGradient = logitsGradient;
         INDArray grad = outputGradient.reshape('c', -1, units);
         org.nd4j.linalg.api.buffer.DataType type = grad.dataType();

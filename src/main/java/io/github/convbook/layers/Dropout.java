@@ -1,6 +1,6 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.tensor.RandomState;
+import io.github.convbook.backend.RandomState;
 import io.github.convbook.tensor.Shape;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -41,7 +41,7 @@ public class Dropout extends Layer {
     }
 
     @Override
-    public INDArray call(INDArray input, boolean training) {
+    protected INDArray call(INDArray input, boolean training) {
         lastMask = null;
         if (!training || rate == 0) {
             return input;
@@ -51,7 +51,7 @@ public class Dropout extends Layer {
     }
 
     @Override
-    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+    protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         if (!needInputGradient) {
             return null;
         }

@@ -1,6 +1,7 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.ops.Values;
+import io.github.convbook.backend.Scratch;
+import io.github.convbook.backend.Values;
 import io.github.convbook.tensor.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -39,7 +40,7 @@ abstract class ElementwiseActivation extends Layer {
 
     /** The forward pass on a batch; the result lives in a buffer this layer reuses for the next batch. */
     @Override
-    public INDArray call(INDArray input, boolean training) {
+    protected INDArray call(INDArray input, boolean training) {
         INDArray in = Values.isContiguous(input) ? input : input.dup('c');
         INDArray out = scratch.get("output", in.dataType(), in.shape());
         Values x = Values.of(in);
@@ -55,7 +56,7 @@ abstract class ElementwiseActivation extends Layer {
 
     /** {@code dL/dx = dL/dy * f'(x)}, value by value. */
     @Override
-    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+    protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         if (!needInputGradient) {
             return null;
         }

@@ -30,7 +30,7 @@ public class Flatten extends Layer {
     }
 
     @Override
-    public INDArray call(INDArray input, boolean training) {
+    protected INDArray call(INDArray input, boolean training) {
         if (training) {
             lastInputShape = input.shape();
         }
@@ -38,7 +38,7 @@ public class Flatten extends Layer {
     }
 
     @Override
-    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+    protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         return needInputGradient ? outputGradient.reshape('c', lastInputShape) : null;
     }
 }

@@ -1,6 +1,6 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.ops.Values;
+import io.github.convbook.backend.Values;
 import io.github.convbook.tensor.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -19,7 +19,7 @@ public class GlobalAveragePooling2D extends GlobalPooling2D<GlobalAveragePooling
 
     /** The forward pass on a batch; the result lives in a buffer this layer reuses for the next batch. */
     @Override
-    public INDArray call(INDArray input, boolean training) {
+    protected INDArray call(INDArray input, boolean training) {
         INDArray in = Values.isContiguous(input) ? input : input.dup('c');
         long[] shape = in.shape();
         int batch = (int) shape[0], pixels = (int) (shape[1] * shape[2]), channels = (int) shape[3];
@@ -48,7 +48,7 @@ public class GlobalAveragePooling2D extends GlobalPooling2D<GlobalAveragePooling
 
     /** Every pixel contributed {@code 1 / (h * w)} of the mean: it gets that share of the channel's gradient. */
     @Override
-    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+    protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         if (!needInputGradient) {
             return null;
         }

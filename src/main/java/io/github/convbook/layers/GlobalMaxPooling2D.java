@@ -1,6 +1,6 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.ops.Values;
+import io.github.convbook.backend.Values;
 import io.github.convbook.tensor.Shape;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,7 +19,7 @@ public class GlobalMaxPooling2D extends GlobalPooling2D<GlobalMaxPooling2D> {
 
     /** The forward pass on a batch; the result lives in a buffer this layer reuses for the next batch. */
     @Override
-    public INDArray call(INDArray input, boolean training) {
+    protected INDArray call(INDArray input, boolean training) {
         INDArray in = Values.isContiguous(input) ? input : input.dup('c');
         long[] shape = in.shape();
         int batch = (int) shape[0], pixels = (int) (shape[1] * shape[2]), channels = (int) shape[3];
@@ -57,7 +57,7 @@ public class GlobalMaxPooling2D extends GlobalPooling2D<GlobalMaxPooling2D> {
      * {@code grad * (x == max) / count(x == max)}), which Keras's GlobalMaxPooling2D uses.
      */
     @Override
-    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+    protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         if (!needInputGradient) {
             return null;
         }

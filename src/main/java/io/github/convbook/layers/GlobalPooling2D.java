@@ -1,5 +1,6 @@
 package io.github.convbook.layers;
 
+import io.github.convbook.backend.Scratch;
 import io.github.convbook.tensor.Shape;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package io.github.convbook.layers;
 
 import io.github.convbook.tensor.DType;
-import io.github.convbook.tensor.Memory;
-import io.github.convbook.tensor.RandomState;
+import io.github.convbook.backend.Memory;
+import io.github.convbook.backend.RandomState;
 import java.util.Locale;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -78,7 +78,7 @@ public final class Initializers {
 
     private static INDArray fill(long[] shape, DType type, java.util.function.ToDoubleFunction<Random> draw) {
         Random random = RandomState.generator();
-        Memory.check("weight initialisation", type, shape);
+        Memory.check("weight initialisation", type.nd4j(), shape);
         double[] values = new double[Memory.checkJavaArray("weight initialisation", Double.BYTES, shape)];
         for (int i = 0; i < values.length; i++) {
             values[i] = draw.applyAsDouble(random);

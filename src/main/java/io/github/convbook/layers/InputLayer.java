@@ -1,5 +1,6 @@
 package io.github.convbook.layers;
 
+import io.github.convbook.backend.Naming;
 import io.github.convbook.tensor.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -46,12 +47,12 @@ public class InputLayer extends Layer {
     }
 
     @Override
-    public INDArray call(INDArray input, boolean training) {
+    protected INDArray call(INDArray input, boolean training) {
         return input;
     }
 
     @Override
-    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+    protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         return needInputGradient ? outputGradient : null;
     }
 }

@@ -1,10 +1,14 @@
 package io.github.convbook.layers;
 
+import io.github.convbook.backend.LayerKernel;
+import io.github.convbook.backend.Memory;
+import io.github.convbook.backend.Naming;
 import io.github.convbook.tensor.DType;
-import io.github.convbook.tensor.Memory;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +29,7 @@ public abstract class Layer {
     private final Map<String, INDArray> weights = new LinkedHashMap<>();
     private final Map<String, INDArray> gradients = new LinkedHashMap<>();
     private final Set<String> nonTrainable = new HashSet<>();   // e.g. BatchNormalization's moving statistics
+    private final LayerKernel kernel = new Kernel();
 
     protected Layer() {
         this.name = defaultName();
@@ -120,11 +125,34 @@ public abstract class Layer {
         if (input.isSymbolic()) {
             return Tensor.symbolic(output, dtype, new Node(this, input));
         }
-        Memory.check(describe() + " output", dtype, output.toArray());
+        Memory.check(describe() + " output", dtype.nd4j(), output.toArray());
         Tensor x = input.dtype() == dtype ? input : input.astype(dtype);
         INDArray out = call(x.data(), training);
         // call() answers in a buffer the layer reuses; a tensor handed to the user must keep its values
         return Tensor.wrap(out == x.data() ? out : out.dup());
+    }
+
+    /**
+     * The layer whose call produced a symbolic tensor, Keras's {@code tensor._keras_history.layer}: an
+     * {@link InputLayer} for the output of {@code Input.shape(...)}.
+     *
+     * @param tensor any tensor
+     * @return the producing layer, or null for a tensor with values or one no layer made
+     */
+    public static Layer producerOf(Tensor tensor) {
+        return tensor != null && tensor.origin() instanceof Node node ? node.layer() : null;
+    }
+
+    /**
+     * The tensor that the producing layer was called on; following these links back from a model's output finds its
+     * layers in order, as Keras's functional {@code Model(inputs, outputs)} does.
+     *
+     * @param tensor a symbolic tensor
+     * @return the producing call's input, or null for the output of {@code Input.shape(...)}, a tensor with values or
+     *         one no layer made
+     */
+    public static Tensor producerInputOf(Tensor tensor) {
+        return tensor != null && tensor.origin() instanceof Node node ? node.input() : null;
     }
 
     /** Builds this layer for inputs of {@code inputShape} (batch may be unknown) without calling it. */
@@ -159,7 +187,7 @@ public abstract class Layer {
         String message = describe() + " expects " + rank + "-D input " + layout + ", got shape " + inputShape;
         if (inputShape.rank() == rank - 1 && rank == 4) {
             long[] dims = inputShape.toArray();
-            long[] fixed = java.util.Arrays.copyOf(dims, rank);
+            long[] fixed = Arrays.copyOf(dims, rank);
             fixed[rank - 1] = 1;
             message += ": for grayscale images add a channel axis, reshape to " + Shape.of(fixed)
                     + " (x.expandDims(-1))";
@@ -179,7 +207,7 @@ public abstract class Layer {
      * what {@link #backward} needs (its input, its output). The result may live in a buffer the layer reuses for the
      * next batch of the same shape (see {@link Scratch}): copy it to keep it.
      */
-    public abstract INDArray call(INDArray input, boolean training);
+    protected abstract INDArray call(INDArray input, boolean training);
 
     /**
      * Back-propagation through the last {@code call(input, true)}: from the loss gradient with respect to this layer's
@@ -187,7 +215,7 @@ public abstract class Layer {
      * input, or null when {@code needInputGradient} is false (the first layer: nothing before it learns).
      * {@code outputGradient} may be overwritten; the results live in buffers reused by the next batch.
      */
-    public abstract INDArray backward(INDArray outputGradient, boolean needInputGradient);
+    protected abstract INDArray backward(INDArray outputGradient, boolean needInputGradient);
 
     /** Records the gradient of a weight computed by {@link #backward}. */
     protected void setGradient(String weightName, INDArray gradient) {
@@ -195,7 +223,7 @@ public abstract class Layer {
     }
 
     /** The gradients of the last backward pass, by weight name, in the order of {@link #weightArrays()}. */
-    public Map<String, INDArray> gradients() {
+    protected Map<String, INDArray> gradients() {
         return gradients;
     }
 
@@ -246,7 +274,7 @@ public abstract class Layer {
      * in training and inference alike; the trainer asks this of a model's last layer. Layers without an activation
      * ignore it.
      */
-    public void keepLogits(boolean keep) {
+    protected void keepLogits(boolean keep) {
         OutputActivation step = activationStep();
         if (step != null) {
             step.keepLogits(keep);
@@ -254,7 +282,7 @@ public abstract class Layer {
     }
 
     /** The logits of the last {@link #call}, kept when {@link #keepLogits} is on; reused by the next call. */
-    public INDArray lastLogits() {
+    protected INDArray lastLogits() {
         OutputActivation step = activationStep();
         if (step == null) {
             throw new UnsupportedOperationException(describe() + " has no output activation, so no logits");
@@ -266,7 +294,7 @@ public abstract class Layer {
      * Back-propagation from the gradient with respect to the logits, skipping the output activation: the fused
      * softmax/sigmoid cross-entropy gradient ({@code softmax(z) - y}) enters here. Same contract as {@link #backward}.
      */
-    public INDArray backwardFromLogits(INDArray logitsGradient, boolean needInputGradient) {
+    protected INDArray backwardFromLogits(INDArray logitsGradient, boolean needInputGradient) {
         throw new UnsupportedOperationException(describe() + " has no output activation, so no logits");
     }
 
@@ -282,7 +310,7 @@ public abstract class Layer {
      * running statistic) is saved and counted but never moved by an optimizer: the layer updates it itself.
      */
     protected INDArray addWeight(String weightName, long[] shape, Initializers.Initializer initializer, boolean trainable) {
-        Memory.check(describe() + ": weight '" + weightName + "'", dtype, shape);
+        Memory.check(describe() + ": weight '" + weightName + "'", dtype.nd4j(), shape);
         INDArray value = initializer.create(shape, dtype);
         weights.put(weightName, value);
         if (!trainable) {
@@ -303,11 +331,15 @@ public abstract class Layer {
                 .mapToLong(e -> e.getValue().length()).sum();
     }
 
-    /** The live weights (kernel first, then bias), as Keras's {@code layer.weights}; empty before the layer is built. */
+    /**
+     * The weights (kernel first, then bias), as Keras's {@code layer.weights}; empty before the layer is built.
+     * Unlike Keras's variables these are copies, so a later {@code fit} does not change a tensor already handed out:
+     * change a layer's weights with {@link #setWeights(List)}.
+     *
+     * @return fresh tensors in Keras's layouts, e.g. a Dense kernel {@code (inputs, units)} and bias {@code (units,)}
+     */
     public List<Tensor> weights() {
-        List<Tensor> list = new ArrayList<>();
-        weights.values().forEach(w -> list.add(Tensor.wrap(w)));
-        return list;
+        return getWeights();
     }
 
     /** Copies of the weights, as Keras's {@code layer.get_weights()}. */
@@ -374,7 +406,7 @@ public abstract class Layer {
     }
 
     public void setWeights(Tensor... values) {
-        setWeights(values == null ? null : java.util.Arrays.asList(values));   // List.of would throw an NPE on a null
+        setWeights(values == null ? null : Arrays.asList(values));   // List.of would throw an NPE on a null
     }
 
     /** Explains this layer's kernel layout in a shape error. */
@@ -397,8 +429,57 @@ public abstract class Layer {
     }
 
     /** The weight arrays themselves (updated in place by optimizers), by name: {@code kernel}, {@code bias}. */
-    public Map<String, INDArray> weightArrays() {
-        return java.util.Collections.unmodifiableMap(weights);
+    protected Map<String, INDArray> weightArrays() {
+        return Collections.unmodifiableMap(weights);
+    }
+
+    /**
+     * The engine's handle on this layer (batch buffers reused between calls, live weights), for ConvBook's models
+     * and trainer; notebooks use {@link #apply(Tensor, boolean)} and {@code model.gradients(x, y)}, which return
+     * fresh tensors.
+     *
+     * @return the same handle on every call
+     */
+    public final LayerKernel kernel() {
+        return kernel;
+    }
+
+    /** Forwards the engine's calls to this layer's protected methods. */
+    private final class Kernel implements LayerKernel {
+        @Override
+        public INDArray call(INDArray input, boolean training) {
+            return Layer.this.call(input, training);
+        }
+
+        @Override
+        public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+            return Layer.this.backward(outputGradient, needInputGradient);
+        }
+
+        @Override
+        public INDArray backwardFromLogits(INDArray logitsGradient, boolean needInputGradient) {
+            return Layer.this.backwardFromLogits(logitsGradient, needInputGradient);
+        }
+
+        @Override
+        public void keepLogits(boolean keep) {
+            Layer.this.keepLogits(keep);
+        }
+
+        @Override
+        public INDArray lastLogits() {
+            return Layer.this.lastLogits();
+        }
+
+        @Override
+        public Map<String, INDArray> weights() {
+            return weightArrays();
+        }
+
+        @Override
+        public Map<String, INDArray> gradients() {
+            return Layer.this.gradients();
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.ops.NativeOps;
+import io.github.convbook.ops.Padding;
+import io.github.convbook.backend.NativeOps;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Keeps the largest value of each window: (28, 28, 32) becomes (14, 14, 32) with the default 2x2 pool. */
@@ -15,11 +16,11 @@ public class MaxPooling2D extends Pooling2D<MaxPooling2D> {
 
     @Override
     protected INDArray pool(INDArray input, INDArray... into) {
-        return NativeOps.maxPool(input, poolSize, effectiveStrides(), padding, into);
+        return NativeOps.maxPool(input, poolSize, effectiveStrides(), padding == Padding.SAME, into);
     }
 
     @Override
     protected INDArray poolBackward(INDArray input, INDArray outputGradient, INDArray... into) {
-        return NativeOps.maxPoolBackward(input, outputGradient, poolSize, effectiveStrides(), padding, into);
+        return NativeOps.maxPoolBackward(input, outputGradient, poolSize, effectiveStrides(), padding == Padding.SAME, into);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.convbook.layers;
 
+import io.github.convbook.backend.Scratch;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

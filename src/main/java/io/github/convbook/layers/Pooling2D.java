@@ -1,6 +1,7 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.ops.Checks;
+import io.github.convbook.backend.Scratch;
+import io.github.convbook.backend.Checks;
 import io.github.convbook.ops.Padding;
 import io.github.convbook.tensor.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -54,14 +55,42 @@ public abstract class Pooling2D<T extends Pooling2D<T>> extends Layer {
         return self();
     }
 
+    /**
+     * Keras's {@code layer.pool_size}.
+     *
+     * @return {@code {height, width}} of the window (a copy)
+     */
+    public int[] poolSize() {
+        return poolSize.clone();
+    }
+
+    /**
+     * Keras's {@code layer.strides}: the pool size when none was given.
+     *
+     * @return {@code {vertical, horizontal}} steps (a copy)
+     */
+    public int[] strides() {
+        return effectiveStrides();
+    }
+
+    /**
+     * Keras's {@code layer.padding}.
+     *
+     * @return {@code VALID} or {@code SAME}
+     */
+    public Padding padding() {
+        return padding;
+    }
+
     protected int[] effectiveStrides() {
-        return strides != null ? strides : poolSize;
+        return (strides != null ? strides : poolSize).clone();
     }
 
     @Override
     protected void validateInput(Shape inputShape) {
         requireRank(inputShape, 4, "(batch, height, width, channels)");
-        Checks.windowFits(describe(), inputShape, poolSize[0], poolSize[1], padding);
+        Checks.windowFits(describe(), inputShape.get(1), inputShape.get(2), inputShape.toString(),
+                poolSize[0], poolSize[1], padding == Padding.VALID);
     }
 
     /** The pooling itself on a batch, written into {@code into} when given. */
@@ -71,7 +100,7 @@ public abstract class Pooling2D<T extends Pooling2D<T>> extends Layer {
     protected abstract INDArray poolBackward(INDArray input, INDArray outputGradient, INDArray... into);
 
     @Override
-    public INDArray call(INDArray input, boolean training) {
+    protected INDArray call(INDArray input, boolean training) {
         if (training) {
             lastInput = input;
         }
@@ -79,7 +108,7 @@ public abstract class Pooling2D<T extends Pooling2D<T>> extends Layer {
     }
 
     @Override
-    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+    protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         if (!needInputGradient) {
             return null;
         }

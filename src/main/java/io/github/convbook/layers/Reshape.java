@@ -119,7 +119,7 @@ public class Reshape extends Layer {
 
     /** The forward pass: a reshaped view of the input (the same values). */
     @Override
-    public INDArray call(INDArray input, boolean training) {
+    protected INDArray call(INDArray input, boolean training) {
         if (training) {
             lastInputShape = input.shape();
         }
@@ -129,7 +129,7 @@ public class Reshape extends Layer {
 
     /** The gradient has the output's shape; reshaped back, it is the gradient of the input (same values, same order). */
     @Override
-    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+    protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         return needInputGradient ? outputGradient.reshape('c', lastInputShape) : null;
     }
 }

@@ -1,8 +1,9 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.ops.Checks;
-import io.github.convbook.ops.NativeOps;
-import io.github.convbook.ops.Values;
+import io.github.convbook.backend.Scratch;
+import io.github.convbook.backend.Checks;
+import io.github.convbook.backend.NativeOps;
+import io.github.convbook.backend.Values;
 import io.github.convbook.tensor.Shape;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -61,8 +62,12 @@ public class UpSampling2D extends Layer {
         return this;
     }
 
-    /** The (height, width) factors, for saving the layer's Keras config. */
-    int[] size() {
+    /**
+     * Keras's {@code layer.size}.
+     *
+     * @return the {@code {height, width}} factors (a copy)
+     */
+    public int[] size() {
         return size.clone();
     }
 
@@ -88,7 +93,7 @@ public class UpSampling2D extends Layer {
     }
 
     @Override
-    public INDArray call(INDArray input, boolean training) {
+    protected INDArray call(INDArray input, boolean training) {
         if (training) {
             lastInput = input;
         }
@@ -102,7 +107,7 @@ public class UpSampling2D extends Layer {
     }
 
     @Override
-    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+    protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         if (!needInputGradient) {
             return null;
         }

@@ -1,6 +1,6 @@
 package io.github.convbook.losses;
 
-import io.github.convbook.ops.Values;
+import io.github.convbook.backend.Values;
 
 /** The softmax arithmetic the from-logits cross-entropies share, on one row of a (samples, classes) array. */
 final class SoftmaxRows {

@@ -1,6 +1,6 @@
 package io.github.convbook.metrics;
 
-import io.github.convbook.ops.Values;
+import io.github.convbook.backend.Values;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -29,7 +29,7 @@ final class LossHead {
             System.err.println("\"`" + userLoss.name() + "` received `from_logits=True`, but the `output` argument was produced by a "
                     + last.outputActivation() + " activation and thus does not represent logits. Was this intended?\"");
         }
-        last.keepLogits(fused);
+        last.kernel().keepLogits(fused);
         return new LossHead(fused ? userLoss.withLogits() : userLoss, last, fused);
     }
 
@@ -45,17 +45,24 @@ final class LossHead {
 
     /** The mean loss of the batch whose forward pass produced {@code output}. */
     double value(INDArray yTrue, INDArray output) {
-        return loss.value(yTrue, fused ? last.lastLogits() : output);
+        return loss.value(yTrue, fused ? last.kernel().lastLogits() : output);
     }
 
-    /** Back-propagates the loss of the last training forward pass through every layer, last to first. */
-    void backward(List<Layer> layers, INDArray yTrue, INDArray output) {
+    /**
+     * Back-propagates the loss of the last training forward pass through every layer, last to first.
+     *
+     * @param inputGradient whether the first layer computes the gradient with respect to the model's input too
+     * @return that gradient (in a buffer the next pass reuses), or null when not asked for
+     */
+    INDArray backward(List<Layer> layers, INDArray yTrue, INDArray output, boolean inputGradient) {
         int top = layers.size() - 1;
         INDArray gradient = fused
-                ? layers.get(top).backwardFromLogits(loss.gradient(yTrue, last.lastLogits()), top > 0)
-                : layers.get(top).backward(loss.gradient(yTrue, output), top > 0);
+                ? layers.get(top).kernel().backwardFromLogits(loss.gradient(yTrue, last.kernel().lastLogits()),
+                        top > 0 || inputGradient)
+                : layers.get(top).kernel().backward(loss.gradient(yTrue, output), top > 0 || inputGradient);
         for (int i = top - 1; i >= 0; i--) {
-            gradient = layers.get(i).backward(gradient, i > 0);
+            gradient = layers.get(i).kernel().backward(gradient, i > 0 || inputGradient);
         }
+        return gradient;
     }
 }

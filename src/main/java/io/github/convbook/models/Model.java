@@ -3,19 +3,19 @@ package io.github.convbook.models;
 import io.github.convbook.CellInterruptedException;
 import io.github.convbook.layers.InputLayer;
 import io.github.convbook.layers.Layer;
-import io.github.convbook.layers.Naming;
-import io.github.convbook.layers.Node;
+import io.github.convbook.backend.Naming;
 import io.github.convbook.losses.Loss;
 import io.github.convbook.losses.Losses;
 import io.github.convbook.metrics.Metrics;
 import io.github.convbook.optimizers.Optimizer;
 import io.github.convbook.optimizers.Optimizers;
-import io.github.convbook.tensor.Memory;
+import io.github.convbook.backend.Memory;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -41,23 +41,22 @@ public class Model {
             throw new IllegalArgumentException("new Model(inputs, outputs) expects the symbolic tensors of a layer graph: "
                     + "inputs from Input.shape(...), outputs from layer.apply(...) on them");
         }
-        if (!(inputs.origin() instanceof Node start) || !(start.layer() instanceof InputLayer)) {
+        if (!(Layer.producerOf(inputs) instanceof InputLayer start)) {
             throw new IllegalArgumentException("Model inputs must come from Input.shape(...), got " + inputs);
         }
         this.input = inputs;
         List<Tensor> chain = new ArrayList<>();
-        for (Tensor t = outputs; t != inputs; t = ((Node) t.origin()).input()) {
-            Node node = (Node) t.origin();
-            if (node.input() == null) {
+        for (Tensor t = outputs; t != inputs; t = Layer.producerInputOf(t)) {
+            if (Layer.producerInputOf(t) == null) {
                 throw new IllegalArgumentException("Graph disconnected: the outputs " + outputs.shape()
-                        + " do not come from these inputs (they come from input layer '" + node.layer().name()
-                        + "', the model was given '" + start.layer().name() + "')");
+                        + " do not come from these inputs (they come from input layer '" + Layer.producerOf(t).name()
+                        + "', the model was given '" + start.name() + "')");
             }
             chain.add(t);
         }
         Collections.reverse(chain);
         for (Tensor t : chain) {
-            layers.add(((Node) t.origin()).layer());
+            layers.add(Layer.producerOf(t));
             outputShapes.add(t.shape());
         }
     }
@@ -94,7 +93,7 @@ public class Model {
     }
 
     protected InputLayer inputLayer() {
-        return (InputLayer) ((Node) input.origin()).layer();
+        return (InputLayer) Layer.producerOf(input);
     }
 
     /** The model's input shape with an unknown batch, e.g. {@code (None, 28, 28, 1)}. */
@@ -327,7 +326,7 @@ public class Model {
      * @throws IllegalStateException before {@code compile}
      * @throws IllegalArgumentException when x or y do not fit the model
      */
-    public java.util.Map<String, Tensor> gradients(Tensor x, Tensor y) {
+    public Map<String, Tensor> gradients(Tensor x, Tensor y) {
         Trainer t = trainer("gradients");
         return exclusive.run("gradients", () -> {
             INDArray inputs = t.asInput(x);
@@ -335,19 +334,39 @@ public class Model {
         });
     }
 
+    /**
+     * The gradient of the compiled loss (the batch mean) with respect to the input, Keras's
+     * {@code tape.gradient(loss, x)} after {@code tape.watch(x)}: how much each input value moves the loss, the
+     * start of a saliency map. Computed in training mode as {@link #gradients} (for a model with Dropout or
+     * BatchNormalization, with their training behaviour); no weight changes.
+     *
+     * @param x inputs {@code (N, ...)} of the model's input shape
+     * @param y targets as {@code fit} takes them
+     * @return a fresh tensor of x's shape, in the model's dtype
+     * @throws IllegalStateException before {@code compile}
+     * @throws IllegalArgumentException when x or y do not fit the model
+     */
+    public Tensor inputGradients(Tensor x, Tensor y) {
+        Trainer t = trainer("inputGradients");
+        return exclusive.run("inputGradients", () -> {
+            INDArray inputs = t.asInput(x);
+            return t.inputGradients(inputs, t.targets(inputs, y, "inputGradients", "y"));
+        });
+    }
+
     /** Runs every layer in order on one batch; the result lives in the last layer's reused buffer. */
-    public INDArray forward(INDArray batch, boolean training) {
+    INDArray forward(INDArray batch, boolean training) {
         requireBatchSize(batch.size(0));
         if (batch.size(0) != checkedBatchSize) {   // every layer's output fits in memory, or nothing runs
             for (int i = 0; i < layers.size(); i++) {
-                Memory.check(layers.get(i).describe() + " output", layers.get(i).dtype(),
+                Memory.check(layers.get(i).describe() + " output", layers.get(i).dtype().nd4j(),
                         outputShapes.get(i).withBatch(batch.size(0)).toArray());
             }
             checkedBatchSize = batch.size(0);
         }
         INDArray x = batch;
         for (Layer layer : layers) {
-            x = layer.call(x, training);
+            x = layer.kernel().call(x, training);
         }
         return x;
     }

@@ -5,9 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.github.convbook.layers.Input;
-import io.github.convbook.layers.KerasLayerConfig;
 import io.github.convbook.layers.Layer;
-import io.github.convbook.layers.Node;
 import io.github.convbook.losses.Loss;
 import io.github.convbook.losses.Losses;
 import io.github.convbook.optimizers.Adadelta;
@@ -198,7 +196,7 @@ final class ModelConfig {
         Tensor t = Input.batchShape(KerasLayerConfig.inputShape(entry));
         JsonElement name = entry.getAsJsonObject("config").get("name");
         if (name != null && !name.isJsonNull()) {
-            ((Node) t.origin()).layer().name(name.getAsString());
+            Layer.producerOf(t).name(name.getAsString());
         }
         return t;
     }
@@ -221,7 +219,7 @@ final class ModelConfig {
             if (l.isJsonObject()) {
                 JsonObject lc = l.getAsJsonObject().getAsJsonObject("config");
                 String name = lc.has("name") ? lc.get("name").getAsString()
-                        : io.github.convbook.layers.Naming.snakeCase(string(l.getAsJsonObject(), "class_name"));
+                        : io.github.convbook.backend.Naming.snakeCase(string(l.getAsJsonObject(), "class_name"));
                 loss = Losses.get(name);
                 if (lc.has("from_logits") && lc.get("from_logits").getAsBoolean()) {
                     loss = loss.withLogits();

@@ -1,9 +1,9 @@
 package io.github.convbook.models;
 
+import io.github.convbook.layers.InputLayer;
 import io.github.convbook.layers.Input;
 import io.github.convbook.layers.Layer;
-import io.github.convbook.layers.Naming;
-import io.github.convbook.layers.Node;
+import io.github.convbook.backend.Naming;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ public class Sequential extends Model {
      * @throws IllegalStateException when the stack already has an input or layers
      */
     public Sequential add(Tensor inputs) {
-        if (inputs == null || !(inputs.origin() instanceof Node)) {
+        if (!(Layer.producerOf(inputs) instanceof InputLayer)) {
             throw new IllegalArgumentException("Sequential.add(Tensor) expects Input.shape(...), got " + inputs);
         }
         if (input != null || !pending.isEmpty()) {

@@ -2,12 +2,13 @@ package io.github.convbook.models;
 
 import io.github.convbook.CellInterruptedException;
 import io.github.convbook.layers.Layer;
-import io.github.convbook.layers.Scratch;
+import io.github.convbook.optimizers.Parameter;
+import io.github.convbook.backend.Scratch;
 import io.github.convbook.losses.Loss;
 import io.github.convbook.metrics.Metric;
 import io.github.convbook.metrics.Metrics;
 import io.github.convbook.optimizers.Optimizer;
-import io.github.convbook.tensor.RandomState;
+import io.github.convbook.backend.RandomState;
 import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,8 +123,8 @@ final class Trainer {
                     return history;
                 }
                 averages.add(batchLoss, by, out);   // read the output before backward reuses any buffer
-                head().backward(layers, by, out);
-                optimizer.apply(layers);
+                head().backward(layers, by, out, false);
+                optimizer.apply(parameters(layers));
                 bar.update(step + 1, averages::current);
                 if ((step + 1) % STEPS_BETWEEN_COLLECTIONS == 0) {
                     System.gc();
@@ -191,24 +192,44 @@ final class Trainer {
         return values;
     }
 
-    /** One forward and backward pass in training mode; copies of the trainable weights' gradients by Keras name. */
-    Map<String, Tensor> gradients(INDArray x, INDArray y) {
-        LossHead lossHead = head();
-        INDArray out = model.forward(x, true);
-        lossHead.backward(model.layers, y, out);
-        Map<String, Tensor> result = new LinkedHashMap<>();
-        for (Layer layer : model.layers) {
+    /**
+     * The trainable weights with the gradients of the last backward pass, by Keras name; the values are the live
+     * weights (the optimizer moves them in place), the layers' running statistics are left out (they move them).
+     */
+    static List<Parameter> parameters(List<Layer> layers) {
+        List<Parameter> parameters = new ArrayList<>();
+        for (Layer layer : layers) {
             List<String> names = layer.weightNames();
+            Map<String, INDArray> gradients = layer.kernel().gradients();
             int i = 0;
-            for (String weight : layer.weightArrays().keySet()) {
-                INDArray gradient = layer.gradients().get(weight);
-                if (layer.isTrainable(weight) && gradient != null) {
-                    result.put(names.get(i), Tensor.wrap(gradient.dup()));
+            for (Map.Entry<String, INDArray> weight : layer.kernel().weights().entrySet()) {
+                INDArray gradient = gradients.get(weight.getKey());
+                if (layer.isTrainable(weight.getKey()) && gradient != null) {
+                    parameters.add(new Parameter(names.get(i), Tensor.wrap(weight.getValue()), Tensor.wrap(gradient)));
                 }
                 i++;
             }
         }
+        return parameters;
+    }
+
+    /** One forward and backward pass in training mode; copies of the trainable weights' gradients by Keras name. */
+    Map<String, Tensor> gradients(INDArray x, INDArray y) {
+        LossHead lossHead = head();
+        INDArray out = model.forward(x, true);
+        lossHead.backward(model.layers, y, out, false);
+        Map<String, Tensor> result = new LinkedHashMap<>();
+        for (Parameter p : parameters(model.layers)) {
+            result.put(p.name(), Tensor.wrap(p.gradient().data().dup()));
+        }
         return result;
+    }
+
+    /** One forward and backward pass in training mode down to the input; a copy of the input's gradient. */
+    Tensor inputGradients(INDArray x, INDArray y) {
+        LossHead lossHead = head();
+        INDArray out = model.forward(x, true);
+        return Tensor.wrap(lossHead.backward(model.layers, y, out, true).dup());
     }
 
     INDArray asInput(Tensor x) {

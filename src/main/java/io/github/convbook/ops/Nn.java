@@ -1,5 +1,7 @@
 package io.github.convbook.ops;
 
+import io.github.convbook.backend.Checks;
+import io.github.convbook.backend.NativeOps;
 import io.github.convbook.tensor.DType;
 import io.github.convbook.tensor.Tensor;
 
@@ -22,17 +24,18 @@ public final class Nn {
 
     public static Tensor conv2d(Tensor input, Tensor filters, int[] strides, String padding) {
         String op = "tf.nn.conv2d";
-        Checks.rank(op, "input", input, 4, "(batch, height, width, channels)");
-        Checks.rank(op, "filters", filters, 4, "(kernel_height, kernel_width, in_channels, out_channels)");
+        Checks.rank(op, "input", input.rank(), input.shape().toString(), 4, "(batch, height, width, channels)");
+        Checks.rank(op, "filters", filters.rank(), filters.shape().toString(), 4, "(kernel_height, kernel_width, in_channels, out_channels)");
         if (input.shape().get(3) != filters.shape().get(2)) {
             throw new IllegalArgumentException(op + ": input has " + input.shape().get(3) + " channels " + input.shape()
                     + " but filters expect " + filters.shape().get(2) + " input channels " + filters.shape());
         }
         int[] s = Checks.pair(op, "strides", strides);
         Padding pad = Padding.of(padding);
-        Checks.windowFits(op, input.shape(), (int) filters.shape().get(0), (int) filters.shape().get(1), pad);
+        Checks.windowFits(op, input.shape().get(1), input.shape().get(2), input.shape().toString(),
+                (int) filters.shape().get(0), (int) filters.shape().get(1), pad == Padding.VALID);
         DType type = floating(input, filters);
-        return Tensor.wrap(NativeOps.conv2d(input.astype(type).data(), filters.astype(type).data(), null, s, pad, new int[] {1, 1}));
+        return Tensor.wrap(NativeOps.conv2d(input.astype(type).data(), filters.astype(type).data(), null, s, pad == Padding.SAME, new int[] {1, 1}));
     }
 
     /** Max pooling with a square window {@code poolSize} moved by {@code stride}. */
@@ -42,13 +45,14 @@ public final class Nn {
 
     public static Tensor maxPool(Tensor input, int[] poolSize, int[] strides, String padding) {
         String op = "tf.nn.max_pool";
-        Checks.rank(op, "input", input, 4, "(batch, height, width, channels)");
+        Checks.rank(op, "input", input.rank(), input.shape().toString(), 4, "(batch, height, width, channels)");
         int[] k = Checks.pair(op, "ksize", poolSize);
         int[] s = Checks.pair(op, "strides", strides);
         Padding pad = Padding.of(padding);
-        Checks.windowFits(op, input.shape(), k[0], k[1], pad);
+        Checks.windowFits(op, input.shape().get(1), input.shape().get(2), input.shape().toString(), k[0], k[1],
+                pad == Padding.VALID);
         Tensor x = input.dtype().isFloating() ? input : input.astype(DType.FLOAT32);
-        return Tensor.wrap(NativeOps.maxPool(x.data(), k, s, pad));
+        return Tensor.wrap(NativeOps.maxPool(x.data(), k, s, pad == Padding.SAME));
     }
 
     private static DType floating(Tensor a, Tensor b) {

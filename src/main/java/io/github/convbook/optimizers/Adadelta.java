@@ -1,6 +1,6 @@
 package io.github.convbook.optimizers;
 
-import io.github.convbook.ops.Values;
+import io.github.convbook.backend.Values;
 
 /**
  * Keras's {@code Adadelta(learning_rate=0.001, rho=0.95, epsilon=1e-7)}: each step is scaled by the ratio of the

@@ -1,6 +1,6 @@
 package io.github.convbook.optimizers;
 
-import io.github.convbook.ops.Values;
+import io.github.convbook.backend.Values;
 
 /**
  * Keras's {@code Adagrad(learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7)}: each weight's step is

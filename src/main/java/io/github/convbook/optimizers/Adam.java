@@ -1,6 +1,6 @@
 package io.github.convbook.optimizers;
 
-import io.github.convbook.ops.Values;
+import io.github.convbook.backend.Values;
 
 /**
  * Keras's {@code Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7)}: running averages of the

@@ -1,10 +1,9 @@
 package io.github.convbook.optimizers;
 
-import io.github.convbook.layers.Layer;
+import io.github.convbook.backend.Values;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import io.github.convbook.ops.Values;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -40,22 +39,28 @@ public abstract class Optimizer {
         return iterations;
     }
 
-    /** One step: every weight of every layer moves according to its gradient from the last backward pass. */
-    public void apply(List<Layer> layers) {
+    /**
+     * One step, as Keras's {@code optimizer.apply_gradients(zip(grads, vars))}: every parameter's value moves in place
+     * according to its gradient, and {@link #iterations()} counts one more. Each value keeps its own state (momentum,
+     * running averages) from step to step, created at its first update.
+     *
+     * @param parameters the trainable weights with their gradients; running statistics are not passed (their layer
+     *                   moves them)
+     * @throws IllegalArgumentException when {@code parameters} is null or holds null
+     */
+    public void apply(List<Parameter> parameters) {
+        if (parameters == null || parameters.stream().anyMatch(p -> p == null)) {   // List.of refuses contains(null)
+            throw new IllegalArgumentException(this + ".apply expects a list of parameters, got " + parameters);
+        }
         iterations++;
-        for (Layer layer : layers) {
-            Map<String, INDArray> gradients = layer.gradients();
-            layer.weightArrays().forEach((name, weight) -> {
-                INDArray gradient = gradients.get(name);
-                if (gradient != null && layer.isTrainable(name)) {   // running statistics: the layer moves them
-                    INDArray[] state = slots.computeIfAbsent(weight, this::newSlots);
-                    Values[] stateValues = new Values[state.length];
-                    for (int i = 0; i < state.length; i++) {
-                        stateValues[i] = Values.of(state[i]);
-                    }
-                    update(Values.of(weight), Values.of(gradient), stateValues, iterations);
-                }
-            });
+        for (Parameter parameter : parameters) {
+            INDArray weight = parameter.value().data();
+            INDArray[] state = slots.computeIfAbsent(weight, this::newSlots);
+            Values[] stateValues = new Values[state.length];
+            for (int i = 0; i < state.length; i++) {
+                stateValues[i] = Values.of(state[i]);
+            }
+            update(Values.of(weight), Values.of(parameter.gradient().data()), stateValues, iterations);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.github.convbook.optimizers;
 
-import io.github.convbook.ops.Values;
+import io.github.convbook.backend.Values;
 
 /**
  * Keras's {@code RMSprop(learning_rate=0.001, rho=0.9, epsilon=1e-7)}: divides each gradient by a running

@@ -1,6 +1,6 @@
 package io.github.convbook.optimizers;
 
-import io.github.convbook.ops.Values;
+import io.github.convbook.backend.Values;
 
 /**
  * Gradient descent, Keras's {@code SGD(learning_rate=0.01, momentum=0.0, nesterov=False)}:

@@ -1,5 +1,6 @@
 package io.github.convbook.tensor;
 
+import io.github.convbook.backend.Memory;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,7 @@
 package io.github.convbook.tensor;
 
+import io.github.convbook.backend.Memory;
+import io.github.convbook.backend.RandomState;
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -418,7 +420,7 @@ public final class Tensor {
         for (Tensor t : tensors) {
             joined[index] = Math.addExact(joined[index], t.shape.get(index));
         }
-        Memory.check("concat", type, joined);
+        Memory.check("concat", type.nd4j(), joined);
         INDArray[] arrays = new INDArray[tensors.length];
         for (int i = 0; i < tensors.length; i++) {
             arrays[i] = tensors[i].astype(type).data();
@@ -527,7 +529,7 @@ public final class Tensor {
         if (type == dtype) {
             return this;
         }
-        Memory.check("astype(\"" + type + "\")", type, shape.toArray());
+        Memory.check("astype(\"" + type + "\")", type.nd4j(), shape.toArray());
         return wrap(data().castTo(type.nd4j()));
     }
 
@@ -743,7 +745,7 @@ public final class Tensor {
                     + (op.equals("sub") ? "a TypeError" : "a bool (logical " + (op.equals("add") ? "or" : "and") + ")")
                     + ", which ConvBook does not do; convert first with astype(\"int32\")");
         }
-        Memory.check(op, type, Broadcast.shape(shape, other.shape, op));   // (N, 1) + (1, N) can be huge
+        Memory.check(op, type.nd4j(), Broadcast.shape(shape, other.shape, op));   // (N, 1) + (1, N) can be huge
         return astype(type).combine(other.astype(type), type, op);
     }
 
@@ -767,7 +769,7 @@ public final class Tensor {
      */
     public Tensor eq(Tensor other) {
         long[] outShape = Broadcast.shape(shape, other.shape, "eq");
-        Memory.check("eq", DType.BOOL, outShape);
+        Memory.check("eq", DataType.BOOL, outShape);
         DType type = DType.promote(dtype, other.dtype);
         if (type == DType.BOOL) {
             type = DType.UINT8;
@@ -810,7 +812,7 @@ public final class Tensor {
         if (rank() != 2 || other.rank() != 2 || shape.get(1) != other.shape.get(0)) {
             throw new IllegalArgumentException("matmul needs (n, k) @ (k, m), got " + shape + " @ " + other.shape);
         }
-        Memory.check("matmul", type, shape.get(0), other.shape.get(1));
+        Memory.check("matmul", type.nd4j(), shape.get(0), other.shape.get(1));
         return wrap(astype(type).data().mmul(other.astype(type).data()));
     }
 

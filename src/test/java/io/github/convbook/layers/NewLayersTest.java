@@ -1,5 +1,6 @@
 package io.github.convbook.layers;
 
+import io.github.convbook.backend.Naming;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -163,13 +163,13 @@ class KerasLossTrainingTest {
             LossHead head = LossHead.of(loss, model.layers.get(model.layers.size() - 1));
             assertTrue(head.fused(), lossName);
             INDArray out = model.forward(images, true);
-            head.backward(model.layers, labels, out);
+            head.backward(model.layers, labels, out, false);
             double h = 1e-6;
             double worst = 0;
             for (Layer layer : model.layers) {
-                for (var entry : layer.weightArrays().entrySet()) {
+                for (var entry : layer.kernel().weights().entrySet()) {
                     INDArray w = entry.getValue().reshape(entry.getValue().length());
-                    INDArray analytic = layer.gradients().get(entry.getKey()).dup().reshape(w.length());
+                    INDArray analytic = layer.kernel().gradients().get(entry.getKey()).dup().reshape(w.length());
                     for (long i = 0; i < w.length(); i++) {
                         double original = w.getDouble(i);
                         w.putScalar(i, original + h);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.convbook.layers.Dense;
-import io.github.convbook.tensor.Shape;
+import io.github.convbook.tensor.Tensor;
 import java.util.List;
 import java.util.function.DoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -22,14 +22,11 @@ class AdagradTest {
     private static final double[] GRADIENTS = {0.5, -0.3, 0.2};
 
     private static double[] run(Optimizer optimizer) {
-        Dense layer = (Dense) new Dense(1).useBias(false).dtype("float64");
-        layer.ensureBuilt(Shape.of(1, 1));
-        INDArray kernel = layer.weightArrays().get("kernel");
-        kernel.assign(1.0);
+        INDArray kernel = Nd4j.valueArrayOf(new long[] {1, 1}, 1.0, DataType.DOUBLE);
         double[] after = new double[GRADIENTS.length];
         for (int step = 0; step < GRADIENTS.length; step++) {
-            layer.gradients().put("kernel", Nd4j.valueArrayOf(new long[] {1, 1}, GRADIENTS[step], DataType.DOUBLE));
-            optimizer.apply(List.of(layer));
+            INDArray gradient = Nd4j.valueArrayOf(new long[] {1, 1}, GRADIENTS[step], DataType.DOUBLE);
+            optimizer.apply(List.of(new Parameter("dense/kernel:0", Tensor.wrap(kernel), Tensor.wrap(gradient))));
             after[step] = kernel.getDouble(0);
         }
         return after;
@@ -77,15 +74,13 @@ class AdagradTest {
     /** The accumulator starts at 0.1 for every weight, each weight its own (a float32 layer with a bias too). */
     @Test
     void everyWeightHasItsOwnAccumulator() {
-        Dense layer = new Dense(2);
-        layer.ensureBuilt(Shape.of(1, 3));
-        INDArray kernel = layer.weightArrays().get("kernel");
-        INDArray bias = layer.weightArrays().get("bias");
-        kernel.assign(1.0);
-        bias.assign(0.0);
-        layer.gradients().put("kernel", Nd4j.valueArrayOf(new long[] {3, 2}, 0.5, DataType.FLOAT));
-        layer.gradients().put("bias", Nd4j.valueArrayOf(new long[] {2}, -0.3, DataType.FLOAT));
-        new Adagrad(0.1).apply(List.of(layer));
+        INDArray kernel = Nd4j.valueArrayOf(new long[] {3, 2}, 1.0, DataType.FLOAT);
+        INDArray bias = Nd4j.zeros(DataType.FLOAT, 2);
+        new Adagrad(0.1).apply(List.of(
+                new Parameter("dense/kernel:0", Tensor.wrap(kernel),
+                        Tensor.wrap(Nd4j.valueArrayOf(new long[] {3, 2}, 0.5, DataType.FLOAT))),
+                new Parameter("dense/bias:0", Tensor.wrap(bias),
+                        Tensor.wrap(Nd4j.valueArrayOf(new long[] {2}, -0.3, DataType.FLOAT)))));
         assertEquals(1 - 0.1 * 0.5 / (Math.sqrt(0.35) + 1e-7), kernel.getDouble(2), 1e-6);
         assertEquals(0.1 * 0.3 / (Math.sqrt(0.19) + 1e-7), bias.getDouble(1), 1e-6);
     }

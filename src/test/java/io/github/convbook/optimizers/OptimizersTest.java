@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.convbook.layers.Dense;
-import io.github.convbook.tensor.Shape;
+import io.github.convbook.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -20,14 +20,11 @@ class OptimizersTest {
 
     /** The weights after each of three steps of {@code optimizer} on the fixed gradients. */
     private static double[] run(Optimizer optimizer) {
-        Dense layer = (Dense) new Dense(1).useBias(false).dtype("float64");
-        layer.ensureBuilt(Shape.of(1, 1));
-        INDArray kernel = layer.weightArrays().get("kernel");
-        kernel.assign(1.0);
+        INDArray kernel = Nd4j.valueArrayOf(new long[] {1, 1}, 1.0, DataType.DOUBLE);
         double[] after = new double[GRADIENTS.length];
         for (int step = 0; step < GRADIENTS.length; step++) {
-            layer.gradients().put("kernel", Nd4j.valueArrayOf(new long[] {1, 1}, GRADIENTS[step], DataType.DOUBLE));
-            optimizer.apply(List.of(layer));
+            INDArray gradient = Nd4j.valueArrayOf(new long[] {1, 1}, GRADIENTS[step], DataType.DOUBLE);
+            optimizer.apply(List.of(new Parameter("dense/kernel:0", Tensor.wrap(kernel), Tensor.wrap(gradient))));
             after[step] = kernel.getDouble(0);
         }
         return after;

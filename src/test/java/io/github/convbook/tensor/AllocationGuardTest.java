@@ -1,5 +1,6 @@
 package io.github.convbook.tensor;
 
+import io.github.convbook.backend.Memory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

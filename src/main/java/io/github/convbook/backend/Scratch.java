@@ -1,6 +1,5 @@
-package io.github.convbook.layers;
+package io.github.convbook.backend;
 
-import io.github.convbook.tensor.Memory;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.github.convbook.layers;
+package io.github.convbook.backend;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.github.convbook.tensor;
+package io.github.convbook.backend;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -70,11 +70,6 @@ public final class Memory {
         return n;
     }
 
-    /** {@link #check(String, DataType, long...)} with a ConvBook dtype. */
-    public static long check(String call, DType type, long... shape) {
-        return check(call, type.nd4j(), shape);
-    }
-
     /**
      * Checks that a Java array of {@code shape} can exist (Java arrays hold at most about 2^31 elements) and fits in
      * the Java heap, for the paths that fill values in Java before handing them to ND4J.
@@ -115,22 +110,27 @@ public final class Memory {
         return available;
     }
 
+    /** NumPy's name for the dtype, as error messages elsewhere print it. */
     private static String name(DataType type) {
-        try {
-            return DType.of(type).toString();
-        } catch (IllegalArgumentException e) {
-            return type.toString().toLowerCase(Locale.ROOT);
-        }
+        return switch (type) {
+            case FLOAT -> "float32";
+            case DOUBLE -> "float64";
+            case INT -> "int32";
+            case LONG -> "int64";
+            case UBYTE -> "uint8";
+            case BOOL -> "bool";
+            default -> type.toString().toLowerCase(Locale.ROOT);
+        };
     }
 
+    /** A shape as a Python tuple, {@code (28, 28, 1)} or {@code (10,)}, as NumPy prints it. */
     static String text(long[] shape) {
-        return Shape.isValid(shape) ? Shape.of(shape).toString()
-                : "(" + String.join(", ", Arrays.stream(shape).mapToObj(Long::toString).toList())
-                        + (shape.length == 1 ? ",)" : ")");
+        return "(" + String.join(", ", Arrays.stream(shape).mapToObj(Long::toString).toList())
+                + (shape.length == 1 ? ",)" : ")");
     }
 
     /** {@code 4.0 TB (4000000000000 bytes)}: readable, with the exact count for the curious. */
-    static String bytes(long n) {
+    public static String bytes(long n) {
         if (n == Long.MAX_VALUE) {
             return "more than 9 EB";
         }

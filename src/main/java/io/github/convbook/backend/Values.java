@@ -1,4 +1,4 @@
-package io.github.convbook.ops;
+package io.github.convbook.backend;
 
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;

@@ -1,9 +1,31 @@
-package io.github.convbook.layers;
+package io.github.convbook.models;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import io.github.convbook.layers.Activation;
+import io.github.convbook.layers.AveragePooling2D;
+import io.github.convbook.layers.BatchNormalization;
+import io.github.convbook.layers.Conv;
+import io.github.convbook.layers.Conv2D;
+import io.github.convbook.layers.Conv2DTranspose;
+import io.github.convbook.layers.Dense;
+import io.github.convbook.layers.Dropout;
+import io.github.convbook.layers.Flatten;
+import io.github.convbook.layers.GlobalAveragePooling2D;
+import io.github.convbook.layers.GlobalMaxPooling2D;
+import io.github.convbook.layers.GlobalPooling2D;
+import io.github.convbook.layers.Initializers;
+import io.github.convbook.layers.InputLayer;
+import io.github.convbook.layers.Layer;
+import io.github.convbook.layers.LeakyReLU;
+import io.github.convbook.layers.MaxPooling2D;
+import io.github.convbook.layers.Pooling2D;
+import io.github.convbook.layers.ReLU;
+import io.github.convbook.layers.Reshape;
+import io.github.convbook.layers.Softmax;
+import io.github.convbook.layers.UpSampling2D;
 import io.github.convbook.tensor.Shape;
 import java.util.List;
 
@@ -17,9 +39,9 @@ import java.util.List;
  * loaded model takes its weights from the file anyway.
  * Only Gson API that exists in Gson 2.8.5 (IJava's copy) is used.
  */
-public final class KerasLayerConfig {
+final class KerasLayerConfig {
     /** The layer classes ConvBook can rebuild from a config, by their Keras class names. */
-    public static final List<String> SUPPORTED = List.of("InputLayer", "Dense", "Conv2D", "Conv2DTranspose",
+    static final List<String> SUPPORTED = List.of("InputLayer", "Dense", "Conv2D", "Conv2DTranspose",
             "MaxPooling2D", "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "UpSampling2D", "Flatten",
             "Reshape", "Dropout", "BatchNormalization", "Activation", "ReLU", "LeakyReLU", "Softmax");
 
@@ -27,12 +49,12 @@ public final class KerasLayerConfig {
     }
 
     /** The Keras class name of a ConvBook layer (ConvBook's classes carry Keras's names). */
-    public static String className(Layer layer) {
+    static String className(Layer layer) {
         return layer.getClass().getSimpleName();
     }
 
     /** The full entry: module, class_name, config, registered_name and, once built, build_config. */
-    public static JsonObject serialize(Layer layer) {
+    static JsonObject serialize(Layer layer) {
         String className = className(layer);
         if (!SUPPORTED.contains(className)) {
             throw new IllegalArgumentException("Cannot save layer '" + layer.name() + "' of class " + className
@@ -72,22 +94,22 @@ public final class KerasLayerConfig {
             initializersAndRegularizers(c, "kernel", "GlorotUniform", "bias", "Zeros");
         } else if (layer instanceof Conv<?> conv) {
             c.addProperty("filters", conv.filters());
-            c.add("kernel_size", ints(conv.kernelSize));
-            c.add("strides", ints(conv.strides));
+            c.add("kernel_size", ints(conv.kernelSize()));
+            c.add("strides", ints(conv.strides()));
             c.addProperty("padding", conv.padding().toString());
             c.addProperty("data_format", "channels_last");
-            c.add("dilation_rate", ints(conv.dilationRate));
+            c.add("dilation_rate", ints(conv.dilationRate()));
             c.addProperty("groups", 1);
             c.addProperty("activation", conv.activation().toString());
-            c.addProperty("use_bias", conv.useBias);
+            c.addProperty("use_bias", conv.useBias());
             initializersAndRegularizers(c, "kernel", "GlorotUniform", "bias", "Zeros");
             if (conv instanceof Conv2DTranspose t) {
                 c.add("output_padding", t.outputPadding() == null ? JsonNull.INSTANCE : ints(t.outputPadding()));
             }
         } else if (layer instanceof Pooling2D<?> p) {
-            c.add("pool_size", ints(p.poolSize));
-            c.addProperty("padding", p.padding.toString());
-            c.add("strides", ints(p.effectiveStrides()));
+            c.add("pool_size", ints(p.poolSize()));
+            c.addProperty("padding", p.padding().toString());
+            c.add("strides", ints(p.strides()));
             c.addProperty("data_format", "channels_last");
         } else if (layer instanceof GlobalPooling2D<?> g) {
             c.addProperty("data_format", "channels_last");
@@ -141,7 +163,7 @@ public final class KerasLayerConfig {
      * @throws IllegalArgumentException for a class ConvBook does not have (the message lists those it has), or a
      *                                  setting ConvBook does not implement
      */
-    public static Layer deserialize(JsonObject entry) {
+    static Layer deserialize(JsonObject entry) {
         String className = string(entry, "class_name");
         JsonObject c = entry.has("config") && entry.get("config").isJsonObject() ? entry.getAsJsonObject("config")
                 : new JsonObject();
@@ -186,12 +208,12 @@ public final class KerasLayerConfig {
     }
 
     /** True when the entry is an {@code InputLayer}. */
-    public static boolean isInputLayer(JsonObject entry) {
+    static boolean isInputLayer(JsonObject entry) {
         return "InputLayer".equals(string(entry, "class_name"));
     }
 
     /** The full shape (batch first, -1 for None) of an InputLayer entry: tf.keras 2's batch_input_shape or Keras 3's batch_shape. */
-    public static int[] inputShape(JsonObject entry) {
+    static int[] inputShape(JsonObject entry) {
         JsonObject c = entry.getAsJsonObject("config");
         JsonElement shape = c.has("batch_input_shape") ? c.get("batch_input_shape") : c.get("batch_shape");
         if (shape == null || !shape.isJsonArray()) {
@@ -359,7 +381,7 @@ public final class KerasLayerConfig {
     }
 
     /** A shape as Keras writes it: {@code [null, 28, 28, 1]}. */
-    public static JsonArray shape(Shape shape) {
+    static JsonArray shape(Shape shape) {
         JsonArray a = new JsonArray();
         for (long d : shape.toArray()) {
             if (d < 0) {

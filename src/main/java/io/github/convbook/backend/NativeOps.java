@@ -1,4 +1,4 @@
-package io.github.convbook.ops;
+package io.github.convbook.backend;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,7 +10,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The libnd4j operations behind convolution, pooling and upsampling, all on NHWC arrays.
- * Integer arguments follow libnd4j's declarations (kernel, stride, padding, dilation, same-mode, layout).
+ * Integer arguments follow libnd4j's declarations (kernel, stride, same, dilation, same-mode, layout).
  */
 public final class NativeOps {
     private static final int NHWC = 1;
@@ -33,18 +33,18 @@ public final class NativeOps {
      * {@code conv2d}: input (n, h, w, in), kernel (kh, kw, in, out), bias (out,) or null. {@code into}, when given, is
      * the array to write the output into (a buffer reused from batch to batch); it may be ignored, so use the result.
      */
-    public static INDArray conv2d(INDArray input, INDArray kernel, INDArray bias, int[] strides, Padding padding, int[] dilation,
+    public static INDArray conv2d(INDArray input, INDArray kernel, INDArray bias, int[] strides, boolean same, int[] dilation,
                                   INDArray... into) {
         if ((dilation[0] > 1 || dilation[1] > 1) && input.dataType() != DataType.DOUBLE) {
             // oneDNN, which runs float32 conv2d in this build, fails on any dilation ("Op [conv2d] execution failed");
             // libnd4j's own kernel, used for float64, is right. So dilated convolutions run in float64 and round back.
             return conv2d(input.castTo(DataType.DOUBLE), kernel.castTo(DataType.DOUBLE),
-                    bias == null ? null : bias.castTo(DataType.DOUBLE), strides, padding, dilation).castTo(input.dataType());
+                    bias == null ? null : bias.castTo(DataType.DOUBLE), strides, same, dilation).castTo(input.dataType());
         }
-        INDArray x = cropUnread(cOrder(input), dilatedWindow(kernel, dilation), strides, padding);
+        INDArray x = cropUnread(cOrder(input), dilatedWindow(kernel, dilation), strides, same);
         DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d").addInputs(withBias(x, cOrder(kernel), bias));
         op.addIntegerArguments((int) kernel.size(0), (int) kernel.size(1), strides[0], strides[1], 0, 0, dilation[0], dilation[1],
-                padding == Padding.SAME ? 1 : 0, NHWC, KERNEL_HWIO);
+                same ? 1 : 0, NHWC, KERNEL_HWIO);
         return exec(op, x == input ? into : NONE)[0];
     }
 
@@ -52,23 +52,23 @@ public final class NativeOps {
      * {@code deconv2d} (transposed convolution): input (n, h, w, in), kernel (kh, kw, out, in), bias (out,) or null.
      * Where the stride is longer than the window the output can be shorter than Keras's; the layer fills the rest.
      */
-    public static INDArray conv2dTranspose(INDArray input, INDArray kernel, INDArray bias, int[] strides, Padding padding, int[] dilation) {
+    public static INDArray conv2dTranspose(INDArray input, INDArray kernel, INDArray bias, int[] strides, boolean same, int[] dilation) {
         long[] window = dilatedWindow(kernel, dilation);
-        if (padding == Padding.SAME && (window[0] < strides[0] || window[1] < strides[1])) {
+        if (same && (window[0] < strides[0] || window[1] < strides[1])) {
             // libnd4j's SAME mode pads (window - stride) / 2, which is negative from a window 2 shorter than the stride
             // and shifts the output (see sameSlack). TensorFlow's SAME result is the VALID one with
             // max(window - stride, 0) / 2 rows/columns cut at the top/left and N * stride kept.
-            INDArray full = deconv2d(input, kernel, bias, strides, Padding.VALID, dilation);
+            INDArray full = deconv2d(input, kernel, bias, strides, false, dilation);
             return full.get(NDArrayIndex.all(), keptAfterPadding(full.size(1), input.size(1), window[0], strides[0]),
                     keptAfterPadding(full.size(2), input.size(2), window[1], strides[1]), NDArrayIndex.all());
         }
-        return deconv2d(input, kernel, bias, strides, padding, dilation);
+        return deconv2d(input, kernel, bias, strides, same, dilation);
     }
 
-    private static INDArray deconv2d(INDArray input, INDArray kernel, INDArray bias, int[] strides, Padding padding, int[] dilation) {
+    private static INDArray deconv2d(INDArray input, INDArray kernel, INDArray bias, int[] strides, boolean same, int[] dilation) {
         DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("deconv2d").addInputs(withBias(input, kernel, bias));
         op.addIntegerArguments((int) kernel.size(0), (int) kernel.size(1), strides[0], strides[1], 0, 0, dilation[0], dilation[1],
-                padding == Padding.SAME ? 1 : 0, NHWC, KERNEL_HWIO);
+                same ? 1 : 0, NHWC, KERNEL_HWIO);
         return Nd4j.exec(op.build())[0];
     }
 
@@ -77,18 +77,18 @@ public final class NativeOps {
      * that order. The same geometry fixes as the forward pass apply; pixels no window read get a zero gradient.
      */
     public static INDArray[] conv2dBackward(INDArray input, INDArray kernel, INDArray bias, INDArray outputGradient,
-                                            int[] strides, Padding padding, int[] dilation, INDArray... into) {
+                                            int[] strides, boolean same, int[] dilation, INDArray... into) {
         if ((dilation[0] > 1 || dilation[1] > 1) && input.dataType() != DataType.DOUBLE) {
             INDArray[] grads = conv2dBackward(input.castTo(DataType.DOUBLE), kernel.castTo(DataType.DOUBLE),
                     bias == null ? null : bias.castTo(DataType.DOUBLE), outputGradient.castTo(DataType.DOUBLE),
-                    strides, padding, dilation);
+                    strides, same, dilation);
             for (int i = 0; i < grads.length; i++) {
                 grads[i] = grads[i].castTo(input.dataType());
             }
             return grads;
         }
-        INDArray x = cropUnread(cOrder(input), dilatedWindow(kernel, dilation), strides, padding);
-        INDArray[] grads = backward("conv2d_bp", x, cOrder(kernel), bias, cOrder(outputGradient), strides, padding, dilation,
+        INDArray x = cropUnread(cOrder(input), dilatedWindow(kernel, dilation), strides, same);
+        INDArray[] grads = backward("conv2d_bp", x, cOrder(kernel), bias, cOrder(outputGradient), strides, same, dilation,
                 x == input ? into : NONE);
         grads[0] = padBack(grads[0], input.shape());
         return grads;
@@ -96,27 +96,27 @@ public final class NativeOps {
 
     /** {@code deconv2d_bp}: gradients of input, kernel (kh, kw, out, in) and bias, for the output of {@link #conv2dTranspose}. */
     public static INDArray[] conv2dTransposeBackward(INDArray input, INDArray kernel, INDArray bias, INDArray outputGradient,
-                                                     int[] strides, Padding padding, int[] dilation) {
+                                                     int[] strides, boolean same, int[] dilation) {
         long[] window = dilatedWindow(kernel, dilation);
-        if (padding == Padding.SAME && (window[0] < strides[0] || window[1] < strides[1])) {
+        if (same && (window[0] < strides[0] || window[1] < strides[1])) {
             // the forward pass kept part of a VALID result: the rest of that result had no effect, so zero gradient
             long[] fullShape = {input.size(0), (input.size(1) - 1) * strides[0] + window[0],
                     (input.size(2) - 1) * strides[1] + window[1], outputGradient.size(3)};
             INDArray full = Nd4j.zeros(outputGradient.dataType(), fullShape);
             full.get(NDArrayIndex.all(), keptAfterPadding(fullShape[1], input.size(1), window[0], strides[0]),
                     keptAfterPadding(fullShape[2], input.size(2), window[1], strides[1]), NDArrayIndex.all()).assign(outputGradient);
-            return backward("deconv2d_bp", input, kernel, bias, full, strides, Padding.VALID, dilation);
+            return backward("deconv2d_bp", input, kernel, bias, full, strides, false, dilation);
         }
-        return backward("deconv2d_bp", input, kernel, bias, cOrder(outputGradient), strides, padding, dilation);
+        return backward("deconv2d_bp", input, kernel, bias, cOrder(outputGradient), strides, same, dilation);
     }
 
     private static INDArray[] backward(String name, INDArray input, INDArray kernel, INDArray bias, INDArray outputGradient,
-                                       int[] strides, Padding padding, int[] dilation, INDArray... into) {
+                                       int[] strides, boolean same, int[] dilation, INDArray... into) {
         INDArray[] inputs = bias == null ? new INDArray[] {input, kernel, outputGradient}
                 : new INDArray[] {input, kernel, bias, outputGradient};
         DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder(name).addInputs(inputs)
                 .addIntegerArguments((int) kernel.size(0), (int) kernel.size(1), strides[0], strides[1], 0, 0,
-                        dilation[0], dilation[1], padding == Padding.SAME ? 1 : 0, NHWC, KERNEL_HWIO);
+                        dilation[0], dilation[1], same ? 1 : 0, NHWC, KERNEL_HWIO);
         return exec(op, into);
     }
 
@@ -156,8 +156,8 @@ public final class NativeOps {
      * For SAME, drops the trailing rows/columns that no window reads. The output is unchanged and libnd4j's padding
      * becomes exactly 0 there, as TensorFlow's: the fix for the negative padding above. Copied (see cOrder).
      */
-    private static INDArray cropUnread(INDArray input, long[] window, int[] strides, Padding padding) {
-        if (padding != Padding.SAME) {
+    private static INDArray cropUnread(INDArray input, long[] window, int[] strides, boolean same) {
+        if (!same) {
             return input;
         }
         long slackH = sameSlack(input.size(1), window[0], strides[0]);
@@ -179,42 +179,42 @@ public final class NativeOps {
     }
 
     /** {@code maxpool2d} over (n, h, w, c). */
-    public static INDArray maxPool(INDArray input, int[] poolSize, int[] strides, Padding padding, INDArray... into) {
-        return pool("maxpool2d", input, poolSize, strides, padding, into);
+    public static INDArray maxPool(INDArray input, int[] poolSize, int[] strides, boolean same, INDArray... into) {
+        return pool("maxpool2d", input, poolSize, strides, same, into);
     }
 
     /** {@code avgpool2d}; like TensorFlow, padded zeros are not counted in the average (extraParam0 = 0). */
-    public static INDArray averagePool(INDArray input, int[] poolSize, int[] strides, Padding padding, INDArray... into) {
-        return pool("avgpool2d", input, poolSize, strides, padding, into);
+    public static INDArray averagePool(INDArray input, int[] poolSize, int[] strides, boolean same, INDArray... into) {
+        return pool("avgpool2d", input, poolSize, strides, same, into);
     }
 
     /** libnd4j's pooling; its extraParam0 = 0 keeps padded cells out of an average, as TensorFlow does. */
-    private static INDArray pool(String name, INDArray input, int[] poolSize, int[] strides, Padding padding, INDArray... into) {
-        INDArray x = cropUnread(input, new long[] {poolSize[0], poolSize[1]}, strides, padding);
+    private static INDArray pool(String name, INDArray input, int[] poolSize, int[] strides, boolean same, INDArray... into) {
+        INDArray x = cropUnread(input, new long[] {poolSize[0], poolSize[1]}, strides, same);
         DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder(name).addInputs(x)
                 .addIntegerArguments(poolSize[0], poolSize[1], strides[0], strides[1], 0, 0, 1, 1,
-                        padding == Padding.SAME ? 1 : 0, 0, NHWC);
+                        same ? 1 : 0, 0, NHWC);
         return exec(op, into)[0];
     }
 
     /** {@code maxpool2d_bp}: the input gradient; each window's gradient goes to its largest input. */
-    public static INDArray maxPoolBackward(INDArray input, INDArray outputGradient, int[] poolSize, int[] strides, Padding padding,
+    public static INDArray maxPoolBackward(INDArray input, INDArray outputGradient, int[] poolSize, int[] strides, boolean same,
                                            INDArray... into) {
-        return poolBackward("maxpool2d_bp", input, outputGradient, poolSize, strides, padding, into);
+        return poolBackward("maxpool2d_bp", input, outputGradient, poolSize, strides, same, into);
     }
 
     /** {@code avgpool2d_bp}: the input gradient; each window's gradient is shared by its (unpadded) inputs. */
     public static INDArray averagePoolBackward(INDArray input, INDArray outputGradient, int[] poolSize, int[] strides,
-                                               Padding padding, INDArray... into) {
-        return poolBackward("avgpool2d_bp", input, outputGradient, poolSize, strides, padding, into);
+                                               boolean same, INDArray... into) {
+        return poolBackward("avgpool2d_bp", input, outputGradient, poolSize, strides, same, into);
     }
 
     private static INDArray poolBackward(String name, INDArray input, INDArray outputGradient, int[] poolSize, int[] strides,
-                                         Padding padding, INDArray... into) {
-        INDArray x = cropUnread(input, new long[] {poolSize[0], poolSize[1]}, strides, padding);
+                                         boolean same, INDArray... into) {
+        INDArray x = cropUnread(input, new long[] {poolSize[0], poolSize[1]}, strides, same);
         DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder(name).addInputs(x, cOrder(outputGradient))
                 .addIntegerArguments(poolSize[0], poolSize[1], strides[0], strides[1], 0, 0, 1, 1,
-                        padding == Padding.SAME ? 1 : 0, 0, NHWC);
+                        same ? 1 : 0, 0, NHWC);
         return padBack(exec(op, x == input ? into : NONE)[0], input.shape());
     }
 

@@ -1,4 +1,4 @@
-package io.github.convbook.tensor;
+package io.github.convbook.backend;
 
 import java.util.Random;
 
