@@ -12,6 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Like Keras's activation functions, it keeps the logits (its input) for cross-entropy when asked: a model ending in
  * {@code Activation("softmax")} computes its loss from the values before the softmax, as Keras does.
+ *
+ * <p>Its definition as plain loops: {@link io.github.convbook.layers.loops.ActivationLoops#activation}.
  */
 public class Activation extends Layer {
     private final OutputActivation activation = new OutputActivation();

@@ -4,7 +4,11 @@ import io.github.convbook.ops.Padding;
 import io.github.convbook.backend.NativeOps;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Averages each window; with padding "same" the padded border is left out of the average, as in TensorFlow. */
+/**
+ * Averages each window; with padding "same" the padded border is left out of the average, as in TensorFlow.
+ *
+ * <p>Its definition as plain loops: {@link io.github.convbook.layers.loops.PoolingLoops#avgPool}.
+ */
 public class AveragePooling2D extends Pooling2D<AveragePooling2D> {
     public AveragePooling2D() {
         this(2);

@@ -27,6 +27,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Weights, in Keras's order: {@code gamma} (c,) if scale, {@code beta} (c,) if center (both trainable), then
  * {@code moving_mean} (c,) and {@code moving_variance} (c,), non-trainable: counted in "Non-trainable params" and
  * updated by the layer itself, never by the optimizer.
+ *
+ * <p>Its definition as plain loops: {@link io.github.convbook.layers.loops.BatchNormalizationLoops#training} and
+ * {@link io.github.convbook.layers.loops.BatchNormalizationLoops#inference}.
  */
 public class BatchNormalization extends Layer {
     /**

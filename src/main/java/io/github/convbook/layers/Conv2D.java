@@ -11,6 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * channel. Input (batch, h, w, in), kernel (kh, kw, in, filters), bias (filters,).
  * Output size {@code (N - F) / stride + 1} with padding "valid", {@code ceil(N / stride)} with "same".
  * <pre>new Conv2D(32, 3).activation("relu")     // Conv2D(filters=32, kernel_size=3, activation="relu")</pre>
+ *
+ * <p>Its definition as plain loops: {@link io.github.convbook.layers.loops.Conv2DLoops#conv2d}.
  */
 public class Conv2D extends Conv<Conv2D> {
     public Conv2D(int filters, int kernelSize) {

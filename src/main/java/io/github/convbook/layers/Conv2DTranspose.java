@@ -18,6 +18,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Output size per axis, with F the dilated kernel size: {@code N * stride + max(F - stride, 0)} with "valid",
  * {@code N * stride} with "same"; with {@link #outputPadding} p, {@code (N - 1) * stride + F - 2 * pad + p} with
  * {@code pad} 0 for "valid" and {@code F / 2} for "same".
+ *
+ * <p>Its definition as plain loops: {@link io.github.convbook.layers.loops.Conv2DTransposeLoops#conv2dTranspose}.
  */
 public class Conv2DTranspose extends Conv<Conv2DTranspose> {
     private int[] outputPadding;   // null: Keras's output_padding=None, the length is inferred

@@ -8,6 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The fully connected (linear) layer: {@code output = activation(input · kernel + bias)} on the last axis.
  * Kernel (in, units), bias (units,). Input (..., in) gives (..., units): a Dense(1) on (64, 4, 2) gives (64, 4, 1).
+ *
+ * <p>Its definition as plain loops: {@link io.github.convbook.layers.loops.DenseLoops#dense}.
  */
 public class Dense extends Layer {
     private final int units;

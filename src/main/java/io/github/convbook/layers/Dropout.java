@@ -9,6 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * During training, zeroes each value with probability {@code rate} and scales the rest by {@code 1 / (1 - rate)}
  * so the expected sum is unchanged; at inference (predict, evaluate) it passes values through untouched.
+ *
+ * <p>Its definition as plain loops: {@link io.github.convbook.layers.loops.DropoutLoops#dropout}.
  */
 public class Dropout extends Layer {
     private final double rate;

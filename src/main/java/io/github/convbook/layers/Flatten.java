@@ -3,7 +3,11 @@ package io.github.convbook.layers;
 import io.github.convbook.tensor.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Lays every sample's values out in one axis: (batch, 3, 3, 128) becomes (batch, 1152). */
+/**
+ * Lays every sample's values out in one axis: (batch, 3, 3, 128) becomes (batch, 1152).
+ *
+ * <p>Its definition as plain loops: {@link io.github.convbook.layers.loops.FlattenLoops#flatten}.
+ */
 public class Flatten extends Layer {
     private long[] lastInputShape;
     @Override

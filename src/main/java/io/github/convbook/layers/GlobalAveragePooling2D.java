@@ -9,6 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * each channel over the whole image, {@code (None, h, w, c) -> (None, c)}, or {@code (None, 1, 1, c)} with
  * {@code keepdims(true)}. Often used instead of Flatten before the last Dense layer: it has no weights and does not
  * depend on the image size. Channels last only.
+ *
+ * <p>Its definition as plain loops: {@link io.github.convbook.layers.loops.GlobalPoolingLoops#globalAverage}.
  */
 public class GlobalAveragePooling2D extends GlobalPooling2D<GlobalAveragePooling2D> {
     private long[] lastInputShape;       // kept by call(..., training = true) for backward

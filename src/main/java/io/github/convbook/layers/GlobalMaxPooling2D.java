@@ -9,6 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Keras's {@code layers.GlobalMaxPooling2D(data_format=None, keepdims=False)} (TF 2.6 and later): the largest value
  * of each channel over the whole image, {@code (None, h, w, c) -> (None, c)}, or {@code (None, 1, 1, c)} with
  * {@code keepdims(true)}: "is this feature anywhere in the image?". No weights. Channels last only.
+ *
+ * <p>Its definition as plain loops: {@link io.github.convbook.layers.loops.GlobalPoolingLoops#globalMax}.
  */
 public class GlobalMaxPooling2D extends GlobalPooling2D<GlobalMaxPooling2D> {
     private INDArray lastInput;          // kept by call(..., training = true) for backward

@@ -5,6 +5,8 @@ package io.github.convbook.layers;
  * {@code alpha * x} otherwise, so negative inputs keep a small gradient. Note the default 0.3: the
  * {@code "leaky_relu"} activation name uses {@code tf.nn.leaky_relu}'s 0.2 instead.
  * Shape unchanged: {@code (None, ...) -> (None, ...)}. No weights.
+ *
+ * <p>Its definition as plain loops: {@link io.github.convbook.layers.loops.ActivationLoops#leakyRelu}.
  */
 public class LeakyReLU extends ElementwiseActivation {
     /** Keras 2.x's default slope for negative inputs. */

@@ -10,6 +10,8 @@ package io.github.convbook.layers;
  * With the defaults it is {@code max(x, 0)}; {@code maxValue(6)} gives ReLU6. At {@code x == threshold} the result is
  * 0, as Keras computes it ({@code x * (x > threshold)}), although Keras's docstring writes {@code threshold <= x}.
  * Shape unchanged: {@code (None, ...) -> (None, ...)}. No weights.
+ *
+ * <p>Its definition as plain loops: {@link io.github.convbook.layers.loops.ActivationLoops#relu}.
  */
 public class ReLU extends ElementwiseActivation {
     private Double maxValue;          // null: no cap, Keras's None

@@ -10,6 +10,8 @@ import io.github.convbook.tensor.Shape;
  * <p>Unlike {@code Activation("softmax")}, Keras attaches no logits to this layer's output: its categorical
  * cross-entropies recognise the softmax operation itself and use its input, binary cross-entropy does not. So
  * {@link #outputCarriesLogits()} is false, while the logits can still be kept for the categorical losses.
+ *
+ * <p>Its definition as plain loops: {@link io.github.convbook.layers.loops.ActivationLoops#softmax}.
  */
 public class Softmax extends Activation {
     private final int axis;

@@ -14,6 +14,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * times along height and width: (7, 7, 8) becomes (14, 14, 8) with the default size 2. With "bilinear" each new
  * pixel blends its four nearest input pixels, as TensorFlow's {@code tf.image.resize(method="bilinear")}. It has no
  * weights; the convolution after it learns how to fill in detail.
+ *
+ * <p>Its definition as plain loops: {@link io.github.convbook.layers.loops.UpSamplingLoops#nearest} and
+ * {@link io.github.convbook.layers.loops.UpSamplingLoops#bilinear}.
  */
 public class UpSampling2D extends Layer {
     private int[] size;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.convbook.Backend;
+import io.github.convbook.layers.loops.BatchNormalizationLoops;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
 import java.util.List;
@@ -19,9 +20,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * BatchNormalization against plain loops and hand-computed numbers: training output, Keras's moving-statistic rule
- * (biased variance on the non-fused path, Bessel-corrected on the fused 4-D/5-D float32 path), inference from the
- * moving statistics, weights, and finite-difference gradients through the batch statistics.
+ * BatchNormalization against {@link BatchNormalizationLoops} and hand-computed numbers: training output, Keras's
+ * moving-statistic rule (biased variance on the non-fused path, Bessel-corrected on the fused 4-D/5-D float32 path),
+ * inference from the moving statistics, weights, and finite-difference gradients through the batch statistics.
  */
 class BatchNormalizationTest {
 
@@ -47,28 +48,6 @@ class BatchNormalizationTest {
         return layer;
     }
 
-    /** The textbook formula with nested loops over (row, channel): batch mean and biased variance per channel. */
-    private static double[] reference(double[] x, int channels, double[] gamma, double[] beta, double epsilon) {
-        int rows = x.length / channels;
-        double[] out = new double[x.length];
-        for (int c = 0; c < channels; c++) {
-            double mean = 0;
-            for (int r = 0; r < rows; r++) {
-                mean += x[r * channels + c];
-            }
-            mean /= rows;
-            double var = 0;
-            for (int r = 0; r < rows; r++) {
-                var += (x[r * channels + c] - mean) * (x[r * channels + c] - mean);
-            }
-            var /= rows;
-            for (int r = 0; r < rows; r++) {
-                out[r * channels + c] = gamma[c] * (x[r * channels + c] - mean) / Math.sqrt(var + epsilon) + beta[c];
-            }
-        }
-        return out;
-    }
-
     private static void assertClose(double[] expected, double[] actual, double tolerance, String what) {
         assertEquals(expected.length, actual.length, what);
         for (int i = 0; i < expected.length; i++) {
@@ -87,7 +66,8 @@ class BatchNormalizationTest {
         BatchNormalization layer = built(dtype, shape, random);
         INDArray x = random(random, layer.dtype().nd4j(), shape);
         int c = (int) shape[shape.length - 1];
-        double[] expected = reference(doubles(x), c, doubles(stat(layer, "gamma")), doubles(stat(layer, "beta")), 1e-3);
+        double[] expected = BatchNormalizationLoops.training(doubles(x), c, doubles(stat(layer, "gamma")),
+                doubles(stat(layer, "beta")), 1e-3);
         INDArray out = layer.call(x, true);
         assertArrayEquals(shape, out.shape());
         assertEquals(layer.dtype().nd4j(), out.dataType());
@@ -304,7 +284,8 @@ class BatchNormalizationTest {
         INDArray x = random(new Random(2), DataType.DOUBLE, 8, 5);
         double[] ones = {1, 1, 1, 1, 1};
         double[] zeros = new double[5];
-        assertClose(reference(doubles(x), 5, ones, zeros, 1e-3), doubles(neither.call(x, true)), 1e-12, "plain x^");
+        assertClose(BatchNormalizationLoops.training(doubles(x), 5, ones, zeros, 1e-3), doubles(neither.call(x, true)),
+                1e-12, "plain x^");
         neither.backward(random(new Random(3), DataType.DOUBLE, 8, 5), true);
         assertTrue(neither.gradients().isEmpty(), "no trainable weight, no gradient: " + neither.gradients().keySet());
 
@@ -399,7 +380,8 @@ class BatchNormalizationTest {
         INDArray x = random(new Random(9), DataType.DOUBLE, 5, 6);
         INDArray view = x.transpose();   // (6, 5), not contiguous
         layer.ensureBuilt(Shape.of(view.shape()));
-        double[] expected = reference(doubles(view), 5, new double[] {1, 1, 1, 1, 1}, new double[5], 1e-3);
+        double[] expected = BatchNormalizationLoops.training(doubles(view), 5, new double[] {1, 1, 1, 1, 1},
+                new double[5], 1e-3);
         assertClose(expected, doubles(layer.call(view, true)), 1e-12, "transposed input");
     }
 

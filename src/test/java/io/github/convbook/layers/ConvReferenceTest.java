@@ -6,6 +6,9 @@ import static io.github.convbook.layers.ReferenceSupport.assertMatches;
 import static io.github.convbook.layers.ReferenceSupport.toArray4;
 import static io.github.convbook.layers.ReferenceSupport.uniform;
 
+import io.github.convbook.layers.loops.Array4;
+import io.github.convbook.layers.loops.Conv2DLoops;
+import io.github.convbook.layers.loops.Conv2DTransposeLoops;
 import io.github.convbook.tensor.DType;
 import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;
@@ -16,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Conv2D and Conv2DTranspose against {@link NaiveReference}, over kernels, strides, padding, sizes and channels. */
+/**
+ * Conv2D and Conv2DTranspose against {@link Conv2DLoops} and {@link Conv2DTransposeLoops}, over kernels, strides,
+ * padding, sizes and channels.
+ */
 class ConvReferenceTest {
 
     /** One layer configuration and input; {@code toString} names the test and seeds its data. */
@@ -94,7 +100,7 @@ class ConvReferenceTest {
 
         Tensor y = c.useBias() ? applyWith(layer, x, kernel, bias) : applyWith(layer, x, kernel);
 
-        Array4 expected = NaiveReference.conv2d(toArray4(x), toArray4(kernel), c.useBias() ? bias.toDoubleArray() : null,
+        Array4 expected = Conv2DLoops.conv2d(toArray4(x), toArray4(kernel), c.useBias() ? bias.toDoubleArray() : null,
                 c.strides(), c.dilations(), c.same());
         assertMatches(c, expected, y, layer, x.shape(), c.dtype());
     }
@@ -112,7 +118,7 @@ class ConvReferenceTest {
 
         Tensor y = c.useBias() ? applyWith(layer, x, kernel, bias) : applyWith(layer, x, kernel);
 
-        Array4 expected = NaiveReference.conv2dTranspose(toArray4(x), toArray4(kernel),
+        Array4 expected = Conv2DTransposeLoops.conv2dTranspose(toArray4(x), toArray4(kernel),
                 c.useBias() ? bias.toDoubleArray() : null, c.strides(), c.dilations(), c.same());
         assertMatches(c, expected, y, layer, x.shape(), c.dtype());
     }
@@ -130,7 +136,7 @@ class ConvReferenceTest {
 
         Tensor y = applyWith(layer, x, kernel, bias);
 
-        Array4 expected = NaiveReference.conv2d(toArray4(x), toArray4(kernel), bias.toDoubleArray(), c.strides(),
+        Array4 expected = Conv2DLoops.conv2d(toArray4(x), toArray4(kernel), bias.toDoubleArray(), c.strides(),
                 c.dilations(), c.same());
         assertMatches(c, expected, y, layer, x.shape(), c.dtype());
     }

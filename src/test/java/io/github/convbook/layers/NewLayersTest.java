@@ -1,6 +1,6 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.backend.Naming;
+import static io.github.convbook.layers.ReferenceSupport.flat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.convbook.backend.Naming;
 import io.github.convbook.Backend;
+import io.github.convbook.layers.loops.ActivationLoops;
+import io.github.convbook.layers.loops.Array4;
+import io.github.convbook.layers.loops.GlobalPoolingLoops;
 import io.github.convbook.models.Model;
 import io.github.convbook.tensor.DType;
 import io.github.convbook.tensor.Shape;
@@ -30,8 +34,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Activation, ReLU, LeakyReLU, Softmax, Reshape, GlobalAveragePooling2D and GlobalMaxPooling2D: values against
- * {@link SimpleLayersReference} and against numbers from Keras's definitions, shapes, use in a Model, Keras's default
- * names, the logits hooks and every error message.
+ * {@link ActivationLoops} and {@link GlobalPoolingLoops} and against numbers from Keras's definitions, shapes, use in
+ * a Model, Keras's default names, the logits hooks and every error message.
  */
 class NewLayersTest {
 
@@ -166,35 +170,35 @@ class NewLayersTest {
         List<Case> cases = new ArrayList<>();
         for (String activation : new String[] {"linear", "relu", "sigmoid", "tanh", "softmax", "leaky_relu"}) {
             cases.add(new Case("Activation " + activation, () -> new Activation(activation), new int[] {3, 2, 5},
-                    x -> SimpleLayersReference.activation(activation, x, 5)));
+                    x -> ActivationLoops.activation(activation, x, 5)));
         }
-        cases.add(new Case("ReLU()", ReLU::new, new int[] {4, 6}, x -> SimpleLayersReference.relu(x, null, 0, 0)));
+        cases.add(new Case("ReLU()", ReLU::new, new int[] {4, 6}, x -> ActivationLoops.relu(x, null, 0, 0)));
         cases.add(new Case("ReLU maxValue 1.5", () -> new ReLU().maxValue(1.5), new int[] {2, 3, 3, 2},
-                x -> SimpleLayersReference.relu(x, 1.5, 0, 0)));
+                x -> ActivationLoops.relu(x, 1.5, 0, 0)));
         cases.add(new Case("ReLU maxValue 6 (relu6)", () -> new ReLU().maxValue(6), new int[] {4, 6},
-                x -> SimpleLayersReference.relu(x, 6.0, 0, 0)));
+                x -> ActivationLoops.relu(x, 6.0, 0, 0)));
         cases.add(new Case("ReLU negativeSlope 0.2", () -> new ReLU().negativeSlope(0.2), new int[] {4, 6},
-                x -> SimpleLayersReference.relu(x, null, 0.2, 0)));
+                x -> ActivationLoops.relu(x, null, 0.2, 0)));
         cases.add(new Case("ReLU threshold 0.7", () -> new ReLU().threshold(0.7), new int[] {4, 6},
-                x -> SimpleLayersReference.relu(x, null, 0, 0.7)));
+                x -> ActivationLoops.relu(x, null, 0, 0.7)));
         cases.add(new Case("ReLU all", () -> new ReLU().maxValue(2).negativeSlope(0.1).threshold(0.4), new int[] {5, 7},
-                x -> SimpleLayersReference.relu(x, 2.0, 0.1, 0.4)));
+                x -> ActivationLoops.relu(x, 2.0, 0.1, 0.4)));
         cases.add(new Case("ReLU maxValue below threshold", () -> new ReLU().maxValue(0.5).negativeSlope(0.3).threshold(1),
-                new int[] {5, 7}, x -> SimpleLayersReference.relu(x, 0.5, 0.3, 1)));
-        cases.add(new Case("LeakyReLU()", LeakyReLU::new, new int[] {2, 4, 3}, x -> SimpleLayersReference.leakyRelu(x, 0.3)));
+                new int[] {5, 7}, x -> ActivationLoops.relu(x, 0.5, 0.3, 1)));
+        cases.add(new Case("LeakyReLU()", LeakyReLU::new, new int[] {2, 4, 3}, x -> ActivationLoops.leakyRelu(x, 0.3)));
         cases.add(new Case("LeakyReLU(0.01)", () -> new LeakyReLU(0.01), new int[] {4, 6},
-                x -> SimpleLayersReference.leakyRelu(x, 0.01)));
-        cases.add(new Case("Softmax rank 2", Softmax::new, new int[] {4, 7}, x -> SimpleLayersReference.softmax(x, 7)));
-        cases.add(new Case("Softmax rank 4", Softmax::new, new int[] {2, 3, 2, 5}, x -> SimpleLayersReference.softmax(x, 5)));
+                x -> ActivationLoops.leakyRelu(x, 0.01)));
+        cases.add(new Case("Softmax rank 2", Softmax::new, new int[] {4, 7}, x -> ActivationLoops.softmax(x, 7)));
+        cases.add(new Case("Softmax rank 4", Softmax::new, new int[] {2, 3, 2, 5}, x -> ActivationLoops.softmax(x, 5)));
         cases.add(new Case("Reshape", () -> new Reshape(3, -1), new int[] {2, 12}, double[]::clone));
         cases.add(new Case("GlobalAveragePooling2D", GlobalAveragePooling2D::new, new int[] {3, 4, 5, 2},
-                x -> SimpleLayersReference.globalAverage(x, 3, 4, 5, 2)));
+                x -> flat(GlobalPoolingLoops.globalAverage(new Array4(3, 4, 5, 2, x)))));
         cases.add(new Case("GlobalAveragePooling2D keepdims", () -> new GlobalAveragePooling2D().keepdims(true),
-                new int[] {2, 3, 3, 4}, x -> SimpleLayersReference.globalAverage(x, 2, 3, 3, 4)));
+                new int[] {2, 3, 3, 4}, x -> flat(GlobalPoolingLoops.globalAverage(new Array4(2, 3, 3, 4, x)))));
         cases.add(new Case("GlobalMaxPooling2D", GlobalMaxPooling2D::new, new int[] {3, 4, 5, 2},
-                x -> SimpleLayersReference.globalMax(x, 3, 4, 5, 2)));
+                x -> flat(GlobalPoolingLoops.globalMax(new Array4(3, 4, 5, 2, x)))));
         cases.add(new Case("GlobalMaxPooling2D keepdims", () -> new GlobalMaxPooling2D().keepdims(true),
-                new int[] {2, 3, 3, 4}, x -> SimpleLayersReference.globalMax(x, 2, 3, 3, 4)));
+                new int[] {2, 3, 3, 4}, x -> flat(GlobalPoolingLoops.globalMax(new Array4(2, 3, 3, 4, x)))));
         List<Arguments> arguments = new ArrayList<>();
         for (Case c : cases) {
             for (String dtype : DTYPES) {

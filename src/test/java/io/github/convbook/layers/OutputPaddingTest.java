@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.convbook.layers.loops.Array4;
+import io.github.convbook.layers.loops.Conv2DTransposeLoops;
 import io.github.convbook.tensor.DType;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Conv2DTranspose's {@code outputPadding} (Keras's {@code output_padding}) against {@link TransposeReference}. */
+/** Conv2DTranspose's {@code outputPadding} (Keras's {@code output_padding}) against {@link Conv2DTransposeLoops}. */
 class OutputPaddingTest {
 
     record Case(int kernel, int stride, String padding, int outputPadding, DType dtype) {
@@ -78,7 +80,7 @@ class OutputPaddingTest {
         }
         Tensor y = applyWith(layer, x, kernel, bias);
         int[] op = {c.outputPadding(), c.outputPadding()};
-        Array4 expected = TransposeReference.conv2dTranspose(toArray4(x), toArray4(kernel), bias.toDoubleArray(),
+        Array4 expected = Conv2DTransposeLoops.conv2dTranspose(toArray4(x), toArray4(kernel), bias.toDoubleArray(),
                 new int[] {c.stride(), c.stride()}, new int[] {1, 1}, c.same(), op);
         assertMatches(c, expected, y, layer, x.shape(), c.dtype());
     }
@@ -95,7 +97,7 @@ class OutputPaddingTest {
                         .outputPadding(1, 2).useBias(false);
                 layer.dtype(dtype.toString());
                 Tensor y = applyWith(layer, x, kernel);
-                Array4 expected = TransposeReference.conv2dTranspose(toArray4(x), toArray4(kernel), null,
+                Array4 expected = Conv2DTransposeLoops.conv2dTranspose(toArray4(x), toArray4(kernel), null,
                         new int[] {2, 3}, new int[] {1, 1}, padding.equals("same"), new int[] {1, 2});
                 assertMatches(padding + " " + dtype, expected, y, layer, x.shape(), dtype);
             }
@@ -114,8 +116,9 @@ class OutputPaddingTest {
                 Conv2DTranspose layer = new Conv2DTranspose(2, 3).dilationRate(2).padding(padding).outputPadding(0);
                 layer.dtype(dtype.toString());
                 Tensor y = applyWith(layer, x, kernel, bias);
-                Array4 expected = TransposeReference.conv2dTranspose(toArray4(x), toArray4(kernel), bias.toDoubleArray(),
-                        new int[] {1, 1}, new int[] {2, 2}, padding.equals("same"), new int[] {0, 0});
+                Array4 expected = Conv2DTransposeLoops.conv2dTranspose(toArray4(x), toArray4(kernel),
+                        bias.toDoubleArray(), new int[] {1, 1}, new int[] {2, 2}, padding.equals("same"),
+                        new int[] {0, 0});
                 assertMatches("dilated " + padding + " " + dtype, expected, y, layer, x.shape(), dtype);
             }
         }
@@ -124,28 +127,29 @@ class OutputPaddingTest {
     }
 
     /**
-     * The reference itself: where Keras's explicit length equals the inferred one (valid with output padding 0 and a
-     * kernel at least the stride; same with an odd kernel and output padding stride - 1), it agrees with
-     * {@link NaiveReference#conv2dTranspose}, which has no output padding.
+     * The loops' two length rules: where Keras's explicit length equals the inferred one (valid with output padding 0
+     * and a kernel at least the stride; same with an odd kernel and output padding stride - 1), an explicit output
+     * padding gives what {@code output_padding=None} gives.
      */
     @Test
-    void referenceAgreesWithNoOutputPaddingWhereTheLengthsAgree() {
+    void explicitOutputPaddingAgreesWithNoneWhereTheLengthsAgree() {
         Random random = new Random(11);
-        Tensor x = uniform(random, DType.FLOAT64, 1, 5, 4, 2);
+        Array4 x = toArray4(uniform(random, DType.FLOAT64, 1, 5, 4, 2));
         for (int stride = 1; stride <= 3; stride++) {
             for (int k = 1; k <= 5; k++) {
-                Tensor kernel = uniform(random, DType.FLOAT64, k, k, 3, 2);
+                Array4 kernel = toArray4(uniform(random, DType.FLOAT64, k, k, 3, 2));
                 int[] s = {stride, stride};
                 int[] d = {1, 1};
                 if (k >= stride) {
-                    assertArrayEquals(NaiveReference.conv2dTranspose(toArray4(x), toArray4(kernel), null, s, d, false).values(),
-                            TransposeReference.conv2dTranspose(toArray4(x), toArray4(kernel), null, s, d, false,
-                                    new int[] {0, 0}).values(), 1e-12, "valid k " + k + " s " + stride);
+                    assertArrayEquals(Conv2DTransposeLoops.conv2dTranspose(x, kernel, null, s, d, false).values(),
+                            Conv2DTransposeLoops.conv2dTranspose(x, kernel, null, s, d, false, new int[] {0, 0})
+                                    .values(), 1e-12, "valid k " + k + " s " + stride);
                 }
                 if (k % 2 == 1) {
-                    assertArrayEquals(NaiveReference.conv2dTranspose(toArray4(x), toArray4(kernel), null, s, d, true).values(),
-                            TransposeReference.conv2dTranspose(toArray4(x), toArray4(kernel), null, s, d, true,
-                                    new int[] {stride - 1, stride - 1}).values(), 1e-12, "same k " + k + " s " + stride);
+                    int[] op = {stride - 1, stride - 1};
+                    assertArrayEquals(Conv2DTransposeLoops.conv2dTranspose(x, kernel, null, s, d, true).values(),
+                            Conv2DTransposeLoops.conv2dTranspose(x, kernel, null, s, d, true, op).values(), 1e-12,
+                            "same k " + k + " s " + stride);
                 }
             }
         }

@@ -6,6 +6,9 @@ import static io.github.convbook.layers.ReferenceSupport.assertMatches;
 import static io.github.convbook.layers.ReferenceSupport.toArray4;
 import static io.github.convbook.layers.ReferenceSupport.uniform;
 
+import io.github.convbook.layers.loops.Array4;
+import io.github.convbook.layers.loops.PoolingLoops;
+import io.github.convbook.layers.loops.UpSamplingLoops;
 import io.github.convbook.tensor.DType;
 import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;
@@ -15,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** MaxPooling2D, AveragePooling2D and UpSampling2D against {@link NaiveReference}. */
+/** MaxPooling2D, AveragePooling2D and UpSampling2D against {@link PoolingLoops} and {@link UpSamplingLoops}. */
 class PoolingReferenceTest {
 
     /** One pooling configuration; stride 0 leaves the layer's default (the pool size). */
@@ -61,13 +64,13 @@ class PoolingReferenceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("poolCases")
     void maxPooling2dMatchesReference(PoolCase c) {
-        checkPool(c, new MaxPooling2D(c.pool()), x -> NaiveReference.maxPool(x, c.pools(), c.strides(), c.same()));
+        checkPool(c, new MaxPooling2D(c.pool()), x -> PoolingLoops.maxPool(x, c.pools(), c.strides(), c.same()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("poolCases")
     void averagePooling2dMatchesReference(PoolCase c) {
-        checkPool(c, new AveragePooling2D(c.pool()), x -> NaiveReference.avgPool(x, c.pools(), c.strides(), c.same()));
+        checkPool(c, new AveragePooling2D(c.pool()), x -> PoolingLoops.avgPool(x, c.pools(), c.strides(), c.same()));
     }
 
     private static <T extends Pooling2D<T>> void checkPool(PoolCase c, T layer, Function<Array4, Array4> reference) {
@@ -107,7 +110,7 @@ class PoolingReferenceTest {
         UpSampling2D layer = c.sh() == c.sw() ? new UpSampling2D(c.sh()) : new UpSampling2D().size(c.sh(), c.sw());
         layer.dtype(c.dtype().toString());
         check(c, layer, c.height(), c.width(), c.channels(), c.dtype(),
-                x -> NaiveReference.upSample(x, new int[] {c.sh(), c.sw()}));
+                x -> UpSamplingLoops.nearest(x, new int[] {c.sh(), c.sw()}));
     }
 
     /** Runs {@code layer} on a random batch seeded by the case and compares it with the reference. */

@@ -3,9 +3,11 @@ package io.github.convbook.layers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.convbook.layers.loops.Array4;
 import io.github.convbook.tensor.DType;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -38,6 +40,11 @@ final class ReferenceSupport {
     static Array4 toArray4(Tensor t) {
         int[] s = t.shape().toIntArray();
         return new Array4(s[0], s[1], s[2], s[3], t.toDoubleArray());
+    }
+
+    /** A (rows, columns) array's values laid out row-major, as a tensor's {@code toDoubleArray()}. */
+    static double[] flat(double[][] rows) {
+        return Arrays.stream(rows).flatMapToDouble(Arrays::stream).toArray();
     }
 
     /** Builds {@code layer} on {@code x}, installs {@code weights}, and returns its eager output. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.convbook.layers.loops.UpSamplingLoops;
 import io.github.convbook.tensor.DType;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
@@ -20,7 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * UpSampling2D(interpolation="bilinear") as TensorFlow 2's {@code tf.image.resize(method="bilinear")}: half-pixel
  * centres, source coordinate {@code (dst + 0.5) / scale - 0.5}, borders clamped (ResizeBilinear with
- * half_pixel_centers=True, tensorflow/core/kernels/image/resize_bilinear_op.cc).
+ * half_pixel_centers=True, tensorflow/core/kernels/image/resize_bilinear_op.cc), against
+ * {@link UpSamplingLoops#bilinear}.
  */
 class UpSamplingBilinearTest {
 
@@ -59,33 +61,6 @@ class UpSamplingBilinearTest {
         assertArrayEquals(new double[] {0, 0, 1, 2, 3, 4, 5, 6, 6}, y.toDoubleArray(), 1e-6);
     }
 
-    /** TensorFlow's rule written out once more, as plain loops with float coordinates (TensorFlow's arithmetic). */
-    static Array4 reference(Array4 x, int[] size) {
-        int outH = x.d1() * size[0];
-        int outW = x.d2() * size[1];
-        Array4 out = new Array4(x.d0(), outH, outW, x.d3());
-        for (int b = 0; b < x.d0(); b++) {
-            for (int i = 0; i < outH; i++) {
-                float sy = (i + 0.5f) * (x.d1() / (float) outH) - 0.5f;
-                int y0 = Math.max((int) Math.floor(sy), 0);
-                int y1 = Math.min((int) Math.ceil(sy), x.d1() - 1);
-                double wy = sy - (float) Math.floor(sy);
-                for (int j = 0; j < outW; j++) {
-                    float sx = (j + 0.5f) * (x.d2() / (float) outW) - 0.5f;
-                    int x0 = Math.max((int) Math.floor(sx), 0);
-                    int x1 = Math.min((int) Math.ceil(sx), x.d2() - 1);
-                    double wx = sx - (float) Math.floor(sx);
-                    for (int c = 0; c < x.d3(); c++) {
-                        double v = (1 - wy) * (1 - wx) * x.get(b, y0, x0, c) + (1 - wy) * wx * x.get(b, y0, x1, c)
-                                + wy * (1 - wx) * x.get(b, y1, x0, c) + wy * wx * x.get(b, y1, x1, c);
-                        out.set(b, i, j, c, v);
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
     @Test
     void randomInputsMatchThePlainLoopReference() {
         int[][] sizes = {{2, 2}, {2, 3}, {3, 1}, {1, 1}, {4, 3}};
@@ -98,7 +73,7 @@ class UpSamplingBilinearTest {
                     UpSampling2D layer = new UpSampling2D().size(size).interpolation("bilinear");
                     layer.dtype(dtype.toString());
                     Tensor y = layer.apply(x);
-                    assertMatches(name, reference(toArray4(x), size), y, layer, x.shape(), dtype);
+                    assertMatches(name, UpSamplingLoops.bilinear(toArray4(x), size), y, layer, x.shape(), dtype);
                 }
             }
         }
@@ -111,7 +86,8 @@ class UpSamplingBilinearTest {
         Tensor nchw = uniform(random, DType.FLOAT32, 2, 3, 4, 5);
         Tensor x = Tensor.wrap(nchw.data().permute(0, 2, 3, 1));
         UpSampling2D layer = new UpSampling2D().size(2, 3).interpolation("bilinear");
-        assertMatches("strided", reference(toArray4(x), new int[] {2, 3}), layer.apply(x), layer, x.shape(), DType.FLOAT32);
+        assertMatches("strided", UpSamplingLoops.bilinear(toArray4(x), new int[] {2, 3}), layer.apply(x), layer,
+                x.shape(), DType.FLOAT32);
     }
 
     /** The backward pass is the transpose of the forward one: {@code <A x, g> = <x, A^T g>}, in float32 too. */
