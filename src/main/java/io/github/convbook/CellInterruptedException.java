@@ -1,5 +1,7 @@
 package io.github.convbook;
 
+import java.util.function.Supplier;
+
 /**
  * Thrown when the thread running a ConvBook call was interrupted (Jupyter's "Interrupt the kernel", which IJava
  * turns into {@link Thread#interrupt()} on the cell's thread) and the call stopped at a safe point.
@@ -12,11 +14,21 @@ package io.github.convbook;
 public class CellInterruptedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An interruption reported with a message saying what stopped and where; {@link #checkpoint} builds it.
+     *
+     * @param message what was running and how far it got, e.g. {@code "Model.fit: interrupted at batch 12/1875"}
+     */
     public CellInterruptedException(String message) {
         super(message);
     }
 
-    /** Whether the current thread has been asked to stop; the flag is read, never cleared. */
+    /**
+     * Whether the current thread has been asked to stop, as {@link Thread#isInterrupted()}; the flag is read, never
+     * cleared (unlike {@link Thread#interrupted()}).
+     *
+     * @return true when the current thread's interrupt flag is set
+     */
     public static boolean requested() {
         return Thread.currentThread().isInterrupted();
     }
@@ -24,10 +36,11 @@ public class CellInterruptedException extends RuntimeException {
     /**
      * Stops the current call when its thread was interrupted, with a message saying where.
      *
-     * @param where what was running and how far it got, e.g. {@code "Images.rotate: interrupted at image 311/60000"}
+     * @param where what was running and how far it got, e.g. {@code "Images.rotate: interrupted at image 311/60000"};
+     *              only called when the flag is set, so building the message costs nothing on the normal path
      * @throws CellInterruptedException when the current thread's interrupt flag is set (the flag stays set)
      */
-    public static void checkpoint(java.util.function.Supplier<String> where) {
+    public static void checkpoint(Supplier<String> where) {
         if (requested()) {
             throw new CellInterruptedException(where.get());
         }

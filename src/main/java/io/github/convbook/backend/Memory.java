@@ -23,7 +23,10 @@ public final class Memory {
     /**
      * The number of elements of {@code shape}, checked: no negative size, no overflow.
      *
-     * @param call what the learner called, e.g. {@code "Tensor.zeros"} or {@code "Dense 'dense_1' output"}
+     * @param call what the learner called, e.g. {@code "Tensor.zeros"} or {@code "Dense 'dense_1' output"}, for the
+     *             message
+     * @param shape the sizes of the axes, e.g. {@code 60000, 28, 28, 1}; none means a scalar (1 element)
+     * @return the product of the sizes (0 when one of them is 0)
      * @throws IllegalArgumentException for a negative dimension or a count beyond {@code Long.MAX_VALUE}
      */
     public static long elements(String call, long... shape) {
@@ -45,10 +48,18 @@ public final class Memory {
     }
 
     /**
-     * Checks that an array of {@code shape} and {@code type} fits in the native memory ND4J may still use.
+     * Checks that an array of {@code shape} and {@code type} fits in the native memory ND4J may still use
+     * ({@link #availableBytes()}), before ND4J is asked for it: an {@code (60000, 28, 28, 1)} float32 array needs
+     * 188.2 MB.
      *
+     * @param call what the learner called, e.g. {@code "Tensor.zeros"} or {@code "Dense 'dense_1' output"}, for the
+     *             message
+     * @param type ND4J's element type; its width in bytes (4 for {@code FLOAT}, 8 for {@code DOUBLE}, at least 1)
+     *             sets the size
+     * @param shape the sizes of the axes
      * @return the element count
-     * @throws IllegalArgumentException when the shape is invalid or the array would not fit
+     * @throws IllegalArgumentException when the shape is invalid (see {@link #elements}) or the array would not fit;
+     *                                  the message names the call, shape, dtype, bytes needed and bytes available
      */
     public static long check(String call, DataType type, long... shape) {
         long n = elements(call, shape);
@@ -74,8 +85,14 @@ public final class Memory {
      * Checks that a Java array of {@code shape} can exist (Java arrays hold at most about 2^31 elements) and fits in
      * the Java heap, for the paths that fill values in Java before handing them to ND4J.
      *
+     * @param call what the learner called, for the message
+     * @param bytesPerElement the size of one element of the Java array, e.g. {@code Float.BYTES} (4) for a
+     *                        {@code float[]}
+     * @param shape the sizes of the axes, whose product is the Java array's length
      * @return the element count as an int
-     * @throws IllegalArgumentException when it cannot
+     * @throws IllegalArgumentException when the shape is invalid (see {@link #elements}), has more than
+     *                                  {@code Integer.MAX_VALUE - 8} elements, or needs more bytes than the Java heap
+     *                                  has free
      */
     public static int checkJavaArray(String call, int bytesPerElement, long... shape) {
         long n = elements(call, shape);
@@ -96,6 +113,8 @@ public final class Memory {
     /**
      * What ND4J can still allocate: JavaCPP's own limit ({@code org.bytedeco.javacpp.maxBytes}) less what it holds,
      * and the machine's free physical memory. Either may be unknown (0) on some platforms; then it is ignored.
+     *
+     * @return the smaller of the two, in bytes; {@code Long.MAX_VALUE} when neither is known
      */
     public static long availableBytes() {
         long available = Long.MAX_VALUE;
@@ -129,7 +148,13 @@ public final class Memory {
                 + (shape.length == 1 ? ",)" : ")");
     }
 
-    /** {@code 4.0 TB (4000000000000 bytes)}: readable, with the exact count for the curious. */
+    /**
+     * A byte count as people read it, in powers of 1000: {@code 4.0 TB (4000000000000 bytes)}, with the exact count
+     * for the curious; {@code 512 bytes} below 1 KB.
+     *
+     * @param n a number of bytes, at least 0; {@code Long.MAX_VALUE} stands for an overflowed count
+     * @return the text, e.g. {@code 188.2 MB (188160000 bytes)}, or {@code more than 9 EB} for {@code Long.MAX_VALUE}
+     */
     public static String bytes(long n) {
         if (n == Long.MAX_VALUE) {
             return "more than 9 EB";

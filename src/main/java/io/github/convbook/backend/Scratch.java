@@ -20,7 +20,23 @@ public final class Scratch {
 
     private final Map<String, Map<String, INDArray>> byName = new HashMap<>();
 
-    /** The array named {@code name} with this type and shape, reused when one was made before; contents undefined. */
+    /** An empty pool; each layer keeps its own (not thread-safe: a layer runs one batch at a time). */
+    public Scratch() {
+    }
+
+    /**
+     * The array named {@code name} with this type and shape, reused when one was made before; contents undefined
+     * (whatever the last batch left, or uninitialised memory). Up to three shapes are kept per name (a training
+     * batch, a last smaller batch, an evaluation batch); asking for a fourth drops the oldest.
+     *
+     * @param name what the buffer holds, e.g. {@code "output"} or {@code "inputGradient"}; one name per role
+     * @param type ND4J's element type, the layer's dtype ({@code FLOAT} for float32)
+     * @param shape the buffer's shape, e.g. {@code 32, 26, 26, 32} for a Conv2D's output on a batch of 32
+     * @return a C-ordered array of that type and shape, the same one for every call with the same name, type and
+     *         shape while it is kept; overwrite it before reading
+     * @throws IllegalArgumentException when a new buffer's shape is invalid or it would not fit in memory
+     *                                  ({@link Memory#check})
+     */
     public INDArray get(String name, DataType type, long... shape) {
         Map<String, INDArray> shapes = byName.computeIfAbsent(name, n -> new LinkedHashMap<>());
         String key = type + Arrays.toString(shape);

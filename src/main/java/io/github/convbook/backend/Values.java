@@ -1,5 +1,6 @@
 package io.github.convbook.backend;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
@@ -18,14 +19,23 @@ public abstract class Values {
         this.length = length;
     }
 
-    /** A view of {@code array}'s values in row-major order; the array must be contiguous (not a strided view). */
+    /**
+     * A view of {@code array}'s values in row-major order; the array must be contiguous (not a strided view).
+     * Writes through the view change the array itself.
+     *
+     * @param array a float32 ({@code FLOAT}) or float64 ({@code DOUBLE}) array, contiguous in row-major order (see
+     *              {@link #isContiguous}), with fewer than 2^31 elements
+     * @return a view of its values, {@link #length()} long
+     * @throws IllegalArgumentException when the array is not contiguous or neither float32 nor float64
+     * @throws ArithmeticException when the array has more elements than an {@code int} can count
+     */
     public static Values of(INDArray array) {
         if (!isContiguous(array)) {
             throw new IllegalArgumentException("Values.of needs a contiguous array, got " + array.shapeInfoToString());
         }
         int n = Math.toIntExact(array.length());
         long offset = array.offset();
-        java.nio.ByteBuffer bytes = array.data().asNio().order(ByteOrder.nativeOrder());
+        ByteBuffer bytes = array.data().asNio().order(ByteOrder.nativeOrder());
         if (array.dataType() == DataType.FLOAT) {
             FloatBuffer floats = bytes.asFloatBuffer();
             return new Floats(floats.position((int) offset).slice(), n);
@@ -37,7 +47,13 @@ public abstract class Values {
         throw new IllegalArgumentException("Values.of supports float32 and float64 arrays, got " + array.dataType());
     }
 
-    /** Row-major with no gaps; a stride of an axis of size 1 does not matter (nothing steps along it). */
+    /**
+     * Row-major with no gaps; a stride of an axis of size 1 does not matter (nothing steps along it). A whole
+     * array or a slice along the first axis is contiguous; a transpose or a crop of inner axes is not.
+     *
+     * @param array any ND4J array
+     * @return true when its values lie one after another in row-major order, as {@link #of} needs
+     */
     public static boolean isContiguous(INDArray array) {
         long[] shape = array.shape();
         long[] stride = array.stride();
@@ -51,12 +67,31 @@ public abstract class Values {
         return true;
     }
 
+    /**
+     * The number of values, the array's element count.
+     *
+     * @return the count; valid indices are {@code 0} to {@code length() - 1}
+     */
     public final int length() {
         return length;
     }
 
+    /**
+     * Reads one value; a float32 value is widened to double exactly.
+     *
+     * @param i the row-major index, from 0 to {@code length() - 1} (not checked against {@link #length()}, only
+     *          against the end of the underlying buffer)
+     * @return the value
+     */
     public abstract double get(int i);
 
+    /**
+     * Writes one value into the array's memory; for a float32 array it is rounded to the nearest float.
+     *
+     * @param i the row-major index, from 0 to {@code length() - 1} (not checked against {@link #length()}, only
+     *          against the end of the underlying buffer)
+     * @param value the new value
+     */
     public abstract void set(int i, double value);
 
     private static final class Floats extends Values {

@@ -12,14 +12,31 @@ public class Adadelta extends Optimizer {
     private final double rho;
     private final double epsilon;
 
+    /** Keras's defaults: learning rate 0.001, rho 0.95, epsilon 1e-7. */
     public Adadelta() {
         this(0.001);
     }
 
+    /**
+     * Adadelta with Keras's default rho and epsilon (0.95, 1e-7).
+     *
+     * @param learningRate Keras's {@code learning_rate} (default 0.001; 1.0 reproduces the original paper)
+     * @throws IllegalArgumentException if {@code learningRate} is negative, NaN or infinite
+     */
     public Adadelta(double learningRate) {
         this(learningRate, 0.95, 1e-7);
     }
 
+    /**
+     * Adadelta with every setting given, as {@code Adadelta(learning_rate, rho, epsilon)}.
+     *
+     * @param learningRate Keras's {@code learning_rate} (default 0.001)
+     * @param rho Keras's {@code rho} (default 0.95), the decay of both running means (of squared gradients and of
+     *            squared steps); between 0 and 1, not checked
+     * @param epsilon Keras's {@code epsilon} (default 1e-7), inside both roots; it also sets the size of the first
+     *                steps, when the running mean of squared steps is still 0
+     * @throws IllegalArgumentException if {@code learningRate} is negative, NaN or infinite
+     */
     public Adadelta(double learningRate, double rho, double epsilon) {
         super(learningRate);
         this.rho = rho;

@@ -23,18 +23,24 @@ public class Adagrad extends Optimizer {
     }
 
     /**
-     * @throws IllegalArgumentException if {@code learningRate} is negative or NaN
+     * Adagrad with Keras's default initial accumulator and epsilon (0.1, 1e-7).
+     *
+     * @param learningRate Keras's {@code learning_rate} (default 0.001)
+     * @throws IllegalArgumentException if {@code learningRate} is negative, NaN or infinite
      */
     public Adagrad(double learningRate) {
         this(learningRate, 0.1, 1e-7);
     }
 
     /**
+     * Adagrad with every setting given, as {@code Adagrad(learning_rate, initial_accumulator_value, epsilon)}.
+     *
      * @param learningRate            Keras's {@code learning_rate} (default 0.001)
      * @param initialAccumulatorValue Keras's {@code initial_accumulator_value} (default 0.1), the accumulator's start
      * @param epsilon                 Keras's {@code epsilon} (default 1e-7), added to the root against division by 0
-     * @throws IllegalArgumentException if {@code learningRate} is negative or NaN, or {@code initialAccumulatorValue}
-     *                                  is negative (Keras: "initial_accumulator_value must be non-negative")
+     * @throws IllegalArgumentException if {@code learningRate} is negative, NaN or infinite, or
+     *                                  {@code initialAccumulatorValue} is negative or NaN (Keras:
+     *                                  "initial_accumulator_value must be non-negative")
      */
     public Adagrad(double learningRate, double initialAccumulatorValue, double epsilon) {
         super(learningRate);
@@ -46,10 +52,20 @@ public class Adagrad extends Optimizer {
         this.epsilon = epsilon;
     }
 
+    /**
+     * Keras's {@code initial_accumulator_value}: where every weight's sum of squared gradients starts.
+     *
+     * @return the value given to the constructor (default 0.1)
+     */
     public double initialAccumulatorValue() {
         return initialAccumulatorValue;
     }
 
+    /**
+     * Keras's {@code epsilon}, added to the root of the accumulator against division by 0.
+     *
+     * @return the value given to the constructor (default 1e-7)
+     */
     public double epsilon() {
         return epsilon;
     }

@@ -12,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * state (momentum, running averages), created on its first update.
  */
 public abstract class Optimizer {
+    /** The step size, Keras's {@code learning_rate}: finite and at least 0, fixed for the optimizer's life. */
     protected final double learningRate;
     private long iterations;
     private final Map<INDArray, INDArray[]> slots = new IdentityHashMap<>();   // arrays kept here stay allocated
@@ -24,17 +25,27 @@ public abstract class Optimizer {
     protected Optimizer(double learningRate) {
         // !(x >= 0) also catches NaN, which every comparison answers false
         if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": learningRate must be a finite number >= 0, got "
-                    + learningRate);
+            throw new IllegalArgumentException(getClass().getSimpleName()
+                    + ": learningRate must be a finite number >= 0, got " + learningRate);
         }
         this.learningRate = learningRate;
     }
 
+    /**
+     * The step size, Keras's {@code optimizer.learning_rate}; ConvBook keeps it constant (no schedules).
+     *
+     * @return the learning rate given to the constructor, or the optimizer's default
+     */
     public double learningRate() {
         return learningRate;
     }
 
-    /** Number of updates done so far (Keras's {@code optimizer.iterations}). */
+    /**
+     * Number of updates done so far (Keras's {@code optimizer.iterations}): one per batch in {@code fit}, so 1875
+     * after one epoch of MNIST's 60,000 images at batch size 32.
+     *
+     * @return how many times {@link #apply} has run, from 0
+     */
     public long iterations() {
         return iterations;
     }
@@ -46,7 +57,8 @@ public abstract class Optimizer {
      *
      * @param parameters the trainable weights with their gradients; running statistics are not passed (their layer
      *                   moves them)
-     * @throws IllegalArgumentException when {@code parameters} is null or holds null
+     * @throws IllegalArgumentException when {@code parameters} is null or holds null, or when a value or gradient is
+     *                                  not a contiguous float32 or float64 array ({@link Values#of})
      */
     public void apply(List<Parameter> parameters) {
         if (parameters == null || parameters.stream().anyMatch(p -> p == null)) {   // List.of refuses contains(null)
@@ -64,12 +76,19 @@ public abstract class Optimizer {
         }
     }
 
-    /** How many per-weight state arrays this optimizer keeps (momentum, running averages). */
+    /**
+     * How many per-weight state arrays this optimizer keeps (momentum, running averages): Keras's "slots".
+     *
+     * @return the count, 0 or more (plain SGD keeps none, Adam two: m and v)
+     */
     protected abstract int slotCount();
 
     /**
      * The value every element of state array {@code slot} starts at: 0, as most of Keras's slots start; Adagrad's
      * accumulator starts at {@code initial_accumulator_value}.
+     *
+     * @param slot the state array's index, from 0 to {@code slotCount() - 1}
+     * @return the starting value of every element of that array
      */
     protected double initialSlotValue(int slot) {
         return 0;
@@ -90,6 +109,12 @@ public abstract class Optimizer {
      * Updates {@code weight} in place; {@code step} counts from 1. The rules are written as one loop over the values
      * ({@link Values}): a chain of ND4J operations would allocate a temporary array per operation, which for the
      * MLP's 670,000 weights costs more than the update itself.
+     *
+     * @param weight the weight's values, flattened in row-major order, to move in place
+     * @param gradient the loss gradient for each value of {@code weight}, same length; read only
+     * @param slots this weight's state arrays, {@link #slotCount()} of them, each as long as {@code weight}; updated
+     *              in place and kept for the next step
+     * @param step the number of this update, {@link #iterations()} counted from 1 (Adam's bias correction uses it)
      */
     protected abstract void update(Values weight, Values gradient, Values[] slots, long step);
 

@@ -8,9 +8,14 @@ public final class Optimizers {
     }
 
     /**
-     * The optimizer Keras's {@code compile(optimizer="adam")} creates for this name (case-insensitive).
+     * The optimizer Keras's {@code compile(optimizer="adam")} creates for this name (case-insensitive), with Keras's
+     * defaults: {@code "sgd"} is {@code SGD(0.01)}; {@code "rmsprop"}, {@code "adam"}, {@code "adadelta"} and
+     * {@code "adagrad"} use learning rate 0.001.
      *
-     * @throws IllegalArgumentException for a name Keras would not know here
+     * @param name {@code "sgd"}, {@code "rmsprop"}, {@code "adam"}, {@code "adadelta"} or {@code "adagrad"}, in any
+     *             case, surrounding spaces ignored
+     * @return a new optimizer with no state, as {@code new Adam()} and the like give
+     * @throws IllegalArgumentException for null or a name Keras would not know here
      */
     public static Optimizer get(String name) {
         if (name == null) {

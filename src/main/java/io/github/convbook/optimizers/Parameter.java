@@ -15,6 +15,11 @@ public record Parameter(String name, Tensor value, Tensor gradient) {
     /**
      * Checks that value and gradient exist and match.
      *
+     * @param name the weight's Keras name, e.g. {@code dense/kernel:0}, for messages
+     * @param value the weight itself (not a copy), a tensor with values; {@link Optimizer#apply} needs float32 or
+     *              float64
+     * @param gradient the loss gradient with respect to {@code value}, of the same shape and dtype
+     *
      * @throws IllegalArgumentException for a null or symbolic tensor, or when the shapes or dtypes differ
      */
     public Parameter {

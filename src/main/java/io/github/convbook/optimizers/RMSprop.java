@@ -10,14 +10,31 @@ public class RMSprop extends Optimizer {
     private final double rho;
     private final double epsilon;
 
+    /** Keras's defaults: learning rate 0.001, rho 0.9, epsilon 1e-7. */
     public RMSprop() {
         this(0.001);
     }
 
+    /**
+     * RMSprop with Keras's default rho and epsilon (0.9, 1e-7).
+     *
+     * @param learningRate Keras's {@code learning_rate} (default 0.001)
+     * @throws IllegalArgumentException if {@code learningRate} is negative, NaN or infinite
+     */
     public RMSprop(double learningRate) {
         this(learningRate, 0.9, 1e-7);
     }
 
+    /**
+     * RMSprop with every setting given, as {@code RMSprop(learning_rate, rho, epsilon)}; Keras's {@code momentum}
+     * and {@code centered} options are not offered (their defaults, 0 and False, are what this computes).
+     *
+     * @param learningRate Keras's {@code learning_rate} (default 0.001)
+     * @param rho Keras's {@code rho} (default 0.9), the decay of the running mean of squared gradients; between 0
+     *            and 1, not checked
+     * @param epsilon Keras's {@code epsilon} (default 1e-7), added to the root against division by 0
+     * @throws IllegalArgumentException if {@code learningRate} is negative, NaN or infinite
+     */
     public RMSprop(double learningRate, double rho, double epsilon) {
         super(learningRate);
         this.rho = rho;

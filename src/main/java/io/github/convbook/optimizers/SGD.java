@@ -10,14 +10,34 @@ public class SGD extends Optimizer {
     private final double momentum;
     private final boolean nesterov;
 
+    /** Keras's defaults: learning rate 0.01, no momentum. */
     public SGD() {
         this(0.01);
     }
 
+    /**
+     * Plain gradient descent, {@code w -= lr * g}, with no momentum.
+     *
+     * @param learningRate Keras's {@code learning_rate} (default 0.01)
+     * @throws IllegalArgumentException if {@code learningRate} is negative, NaN or infinite
+     */
     public SGD(double learningRate) {
         this(learningRate, 0.0, false);
     }
 
+    /**
+     * Gradient descent with momentum, as {@code SGD(learning_rate, momentum, nesterov)}: the velocity {@code v}
+     * (one state array per weight, starting at 0) accumulates past steps, so the weights keep moving in a direction
+     * that many gradients agree on.
+     *
+     * @param learningRate Keras's {@code learning_rate} (default 0.01)
+     * @param momentum Keras's {@code momentum} (default 0.0, plain SGD), the fraction of the last velocity kept; 0.9 is
+     *                 a common choice
+     * @param nesterov Keras's {@code nesterov} (default false): true to step with the velocity looked ahead,
+     *                 {@code w += momentum * v - lr * g}
+     * @throws IllegalArgumentException if {@code learningRate} is negative, NaN or infinite, or {@code momentum} is
+     *                                  below 0 or above 1 (Keras: "momentum must be between [0, 1]")
+     */
     public SGD(double learningRate, double momentum, boolean nesterov) {
         super(learningRate);
         if (momentum < 0 || momentum > 1) {
