@@ -40,7 +40,7 @@ public class SGD extends Optimizer {
      */
     public SGD(double learningRate, double momentum, boolean nesterov) {
         super(learningRate);
-        if (momentum < 0 || momentum > 1) {
+        if (!(momentum >= 0 && momentum <= 1)) {   // also refuses NaN, which every comparison answers false
             throw new IllegalArgumentException("SGD: momentum must be in [0, 1], got " + momentum);
         }
         this.momentum = momentum;
