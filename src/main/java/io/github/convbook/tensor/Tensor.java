@@ -1285,7 +1285,7 @@ public final class Tensor {
      * The sum of all values, {@code x.sum()}, as a Java double. NumPy sums integers in int64 (uint8 in uint64), so
      * the value is the same while it stays below 2^53; float32 is summed in float64 here (NumPy: float32).
      *
-     * @return the sum; 0 for an empty tensor
+     * @return the sum
      */
     public double sum() {
         return data().castTo(DataType.DOUBLE).sumNumber().doubleValue();
