@@ -1,7 +1,10 @@
 package io.github.convbook.data;
 
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +16,10 @@ import java.util.Optional;
  *   <li>{@code dataDirs}: folders holding {@code mnist/}, {@code fashion-mnist/} (IDX files, as {@code data/fetch.sh}
  *       builds them). By default {@code data/} in the working directory and in the project root (the nearest folder
  *       above the working directory with a {@code pom.xml} and a {@code data/} folder, since notebooks run in
- *       {@code notebooks/}), and {@code data/} beside the folder of ConvBook's jar ({@code kernel-lib/../data}). The setting {@code CONVBOOK_DATA} replaces them with one folder of your choice.</li>
- *   <li>{@code kerasDatasets}: Keras's download cache, {@code ~/.keras/datasets} (or {@code $KERAS_HOME/datasets}).</li>
+ *       {@code notebooks/}), and {@code data/} beside the folder of ConvBook's jar ({@code kernel-lib/../data}).
+ *       The setting {@code CONVBOOK_DATA} replaces them with one folder of your choice.</li>
+ *   <li>{@code kerasDatasets}: Keras's download cache, {@code ~/.keras/datasets} (or
+ *       {@code $KERAS_HOME/datasets}).</li>
  *   <li>{@code baseUrl}: the mirror Keras downloads from, overridable with {@code CONVBOOK_DATASETS_URL}.</li>
  * </ol>
  *
@@ -37,8 +42,10 @@ record DataLocations(List<Path> dataDirs, Path kerasDatasets, String baseUrl) {
         } else {
             Path workingDir = Path.of("").toAbsolutePath().normalize();
             dirs.add(workingDir.resolve("data"));
-            projectRoot(workingDir).map(root -> root.resolve("data")).filter(d -> !dirs.contains(d)).ifPresent(dirs::add);
-            libraryLocation().flatMap(DataLocations::besideLibrary).filter(d -> !dirs.contains(d)).ifPresent(dirs::add);
+            projectRoot(workingDir).map(root -> root.resolve("data")).filter(d -> !dirs.contains(d))
+                    .ifPresent(dirs::add);
+            libraryLocation().flatMap(DataLocations::besideLibrary).filter(d -> !dirs.contains(d))
+                    .ifPresent(dirs::add);
         }
         String kerasHome = setting("KERAS_HOME");
         Path keras = kerasHome != null ? Path.of(kerasHome) : Path.of(System.getProperty("user.home"), ".keras");
@@ -68,11 +75,11 @@ record DataLocations(List<Path> dataDirs, Path kerasDatasets, String baseUrl) {
     /** Where this class was loaded from (a jar or a classes folder), when the JVM says. */
     private static Optional<Path> libraryLocation() {
         try {
-            java.security.CodeSource source = DataLocations.class.getProtectionDomain().getCodeSource();
+            CodeSource source = DataLocations.class.getProtectionDomain().getCodeSource();
             return source == null ? Optional.empty()
                     : Optional.of(Path.of(source.getLocation().toURI()).toAbsolutePath().normalize());
-        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException
-                | java.nio.file.FileSystemNotFoundException e) {
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException
+                | FileSystemNotFoundException e) {
             return Optional.empty();   // an unusual class loader: the other locations still apply
         }
     }

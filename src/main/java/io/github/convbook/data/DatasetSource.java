@@ -11,7 +11,8 @@ import java.util.function.Function;
 /**
  * Where one dataset comes from, tried in this order:
  * <ol>
- *   <li>IDX files in {@code data/<folder>/} (see {@link DataLocations}), as {@code bash data/fetch.sh} makes them;</li>
+ *   <li>IDX files in {@code data/<folder>/} (see {@link DataLocations}), as {@code bash data/fetch.sh} makes
+ *       them;</li>
  *   <li>the files Keras keeps in its cache, {@code ~/.keras/datasets/...};</li>
  *   <li>a download of the missing cache files from Keras's mirror, each checked against its SHA-256.</li>
  * </ol>
@@ -22,7 +23,8 @@ import java.util.function.Function;
  *                   by its file name
  * @param readCache  makes the dataset from the cache files, given in the order of {@code cacheFiles}
  */
-record DatasetSource(String title, String folder, List<RemoteFile> cacheFiles, Function<List<Path>, Dataset> readCache) {
+record DatasetSource(String title, String folder, List<RemoteFile> cacheFiles,
+        Function<List<Path>, Dataset> readCache) {
 
     /** A file of Keras's cache: its path under ~/.keras/datasets and its SHA-256 (hex), as Keras's source pins it. */
     record RemoteFile(String cachePath, String sha256) {
@@ -53,7 +55,8 @@ record DatasetSource(String title, String folder, List<RemoteFile> cacheFiles, F
 
     /** Says where we looked and the ways to get the data. */
     private String notFound(DataLocations where, IOException cause) {
-        StringBuilder text = new StringBuilder(title + " is not on this machine and could not be downloaded: " + cause.getMessage() + ".\n");
+        StringBuilder text = new StringBuilder(title + " is not on this machine and could not be downloaded: "
+                + cause.getMessage() + ".\n");
         text.append("Looked for its IDX files in:\n");
         where.dataDirs().forEach(d -> text.append("  ").append(d.resolve(folder)).append('\n'));
         text.append("and for Keras's cache in:\n");

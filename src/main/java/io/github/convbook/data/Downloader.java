@@ -1,5 +1,6 @@
 package io.github.convbook.data;
 
+import io.github.convbook.CellInterruptedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.UUID;
 
 /**
  * Downloads a file into Keras's cache, as Keras's {@code get_file} does: the file only appears under its name once
@@ -44,7 +46,8 @@ final class Downloader {
                 .build();
         HttpResponse<InputStream> response;
         try {
-            response = client.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = client.send(HttpRequest.newBuilder(url).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while connecting to " + url, e);
@@ -60,13 +63,15 @@ final class Downloader {
             Files.createDirectories(target.getParent());
             // A temporary file beside the target, so the final rename stays on one file system and is atomic.
             // Not Files.createTempFile: its 0600 permissions would stay on the dataset; a new file gets the umask's.
-            Path partial = target.resolveSibling(target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
+            Path partial = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".part");
             try {
                 progress.println("Downloading " + url);
-                String actual = copy(body, partial, length, new ProgressBar(target.getFileName().toString(), length, progress), url);
+                ProgressBar bar = new ProgressBar(target.getFileName().toString(), length, progress);
+                String actual = copy(body, partial, length, bar, url);
                 if (!actual.equalsIgnoreCase(sha256)) {
                     throw new DatasetException("The download of " + url + " is corrupt: its SHA-256 is " + actual
-                            + ", expected " + sha256 + ". Nothing was saved; try again later, or get the data with `bash data/fetch.sh`.");
+                            + ", expected " + sha256
+                            + ". Nothing was saved; try again later, or get the data with `bash data/fetch.sh`.");
                 }
                 move(partial, target);
             } finally {
@@ -85,7 +90,7 @@ final class Downloader {
             while ((n = body.read(buffer)) != -1) {
                 long got = received;
                 // an interrupted cell stops the download here; the partial file is deleted by the caller
-                io.github.convbook.CellInterruptedException.checkpoint(() -> "download of " + url
+                CellInterruptedException.checkpoint(() -> "download of " + url
                         + ": interrupted after " + got + " bytes");
                 out.write(buffer, 0, n);
                 digest.update(buffer, 0, n);
@@ -106,7 +111,8 @@ final class Downloader {
     private static DatasetException truncated(URI url, long received, long length, IOException cause) {
         String expected = length >= 0 ? " of the " + length + " expected" : "";
         return new DatasetException("The download of " + url + " was cut short: received " + received + " bytes"
-                + expected + (cause != null ? " (" + cause.getMessage() + ")" : "") + ". Nothing was saved; try again.", cause);
+                + expected + (cause != null ? " (" + cause.getMessage() + ")" : "")
+                + ". Nothing was saved; try again.", cause);
     }
 
     /** Why a connection failed, in words: HttpClient wraps the real reason, often without a message. */

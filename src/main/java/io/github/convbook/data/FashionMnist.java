@@ -11,7 +11,7 @@ import java.util.List;
  * {@code ~/.keras/datasets/fashion-mnist/}, else downloaded into that cache as Keras does.
  */
 public final class FashionMnist {
-    /** The class names, by label. */
+    /** The class names, by label: {@code CLASS_NAMES.get(9)} is "Ankle boot". */
     public static final List<String> CLASS_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
@@ -26,7 +26,15 @@ public final class FashionMnist {
     private FashionMnist() {
     }
 
-    /** The training and test data: {@code ((x_train, y_train), (x_test, y_test))} in Keras. */
+    /**
+     * The training and test data, Keras's {@code (x_train, y_train), (x_test, y_test)}: images
+     * {@code (60000, 28, 28)} and {@code (10000, 28, 28)}, labels {@code (60000,)} and {@code (10000,)}, all uint8.
+     * A download, the first time, prints a progress bar on standard error.
+     *
+     * @return the dataset
+     * @throws DatasetException when the data is on no searched folder and cannot be downloaded, or a file of it is
+     *     truncated or corrupt; the message says where it looked and how to get the data
+     */
     public static Dataset loadData() {
         return SOURCE.load(DataLocations.fromEnvironment(), System.err);
     }

@@ -22,7 +22,10 @@ final class IdxFiles {
     private IdxFiles() {
     }
 
-    /** Whether {@code dir} holds any of the four files (a folder with only some of them is reported by {@link #load}). */
+    /**
+     * Whether {@code dir} holds any of the four files (a folder with only some of them is reported by
+     * {@link #load}).
+     */
     static boolean isPresent(Path dir) {
         return NAMES.stream().anyMatch(name -> find(dir, name).isPresent());
     }
@@ -37,7 +40,8 @@ final class IdxFiles {
         }
         if (!missing.isEmpty()) {
             throw new DatasetException(dir + " is incomplete: expected the four files " + NAMES
-                    + " (each raw or .gz), missing " + missing + ". Run `bash data/fetch.sh` again, or delete the folder.");
+                    + " (each raw or .gz), missing " + missing
+                    + ". Run `bash data/fetch.sh` again, or delete the folder.");
         }
         return new Dataset(split(dir, TRAIN_IMAGES, TRAIN_LABELS), split(dir, TEST_IMAGES, TEST_LABELS));
     }

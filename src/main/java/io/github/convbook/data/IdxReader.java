@@ -13,7 +13,8 @@ import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads an IDX file, the format of the original MNIST files, raw or gzip-compressed.
+ * Reads an IDX file, the format of the original MNIST files (Yann LeCun's {@code train-images-idx3-ubyte}), raw or
+ * gzip-compressed, as {@code idx2numpy.convert_from_file} does for unsigned bytes.
  *
  * <p>An IDX file is a big-endian header followed by the values in row-major order:
  * <pre>
@@ -29,7 +30,16 @@ public final class IdxReader {
     private IdxReader() {
     }
 
-    /** The file's values as a uint8 tensor of the shape its header gives. */
+    /**
+     * The file's values as a uint8 tensor of the shape its header gives: {@code (60000, 28, 28)} for MNIST's training
+     * images, {@code (60000,)} for its labels. A file that starts with gzip's magic number is decompressed, whatever
+     * its name.
+     *
+     * @param file an IDX file of unsigned bytes (type 0x08), raw or gzip-compressed
+     * @return a new uint8 tensor
+     * @throws DatasetException when the file cannot be read, is not an IDX file of unsigned bytes, or is shorter or
+     *     longer than its header says
+     */
     public static Tensor read(Path file) {
         try (InputStream in = open(file)) {
             return read(in, file);
@@ -37,7 +47,8 @@ public final class IdxReader {
             throw new DatasetException(file + " is truncated: it ends inside its header or its gzip stream ("
                     + e.getMessage() + "). Delete it and fetch it again.", e);
         } catch (IOException e) {
-            throw new DatasetException("Could not read " + file + ": " + e + ". If it is corrupt, delete it and fetch it again.", e);
+            throw new DatasetException("Could not read " + file + ": " + e
+                    + ". If it is corrupt, delete it and fetch it again.", e);
         }
     }
 
@@ -78,7 +89,8 @@ public final class IdxReader {
 
     /** The file's bytes, decompressed when it starts with gzip's magic number (whatever its name says). */
     private static InputStream open(Path file) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), 2);
+        PushbackInputStream in = new PushbackInputStream(
+                new BufferedInputStream(Files.newInputStream(file), 1 << 16), 2);
         int first = in.read();
         int second = in.read();
         if (second != -1) {

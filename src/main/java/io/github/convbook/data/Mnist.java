@@ -25,7 +25,15 @@ public final class Mnist {
     private Mnist() {
     }
 
-    /** The training and test data: {@code ((x_train, y_train), (x_test, y_test))} in Keras. */
+    /**
+     * The training and test data, Keras's {@code (x_train, y_train), (x_test, y_test)}: images
+     * {@code (60000, 28, 28)} and {@code (10000, 28, 28)}, labels {@code (60000,)} and {@code (10000,)}, all uint8.
+     * A download, the first time, prints a progress bar on standard error.
+     *
+     * @return the dataset
+     * @throws DatasetException when the data is on no searched folder and cannot be downloaded, or a file of it is
+     *     truncated or corrupt; the message says where it looked and how to get the data
+     */
     public static Dataset loadData() {
         return SOURCE.load(DataLocations.fromEnvironment(), System.err);
     }

@@ -39,10 +39,12 @@ final class NpyReader {
         long headerLength = switch (major) {
             case 1 -> Short.toUnsignedInt(Short.reverseBytes(data.readShort()));
             case 2, 3 -> Integer.toUnsignedLong(Integer.reverseBytes(data.readInt()));
-            default -> throw new DatasetException(source + ": .npy version " + major + " is not supported, expected 1, 2 or 3");
+            default -> throw new DatasetException(source + ": .npy version " + major
+                    + " is not supported, expected 1, 2 or 3");
         };
         if (headerLength > 1 << 20) {
-            throw new DatasetException(source + ": .npy header of " + headerLength + " bytes, expected a few hundred; the file is corrupt");
+            throw new DatasetException(source + ": .npy header of " + headerLength
+                    + " bytes, expected a few hundred; the file is corrupt");
         }
         String header = new String(data.readNBytes((int) headerLength), StandardCharsets.ISO_8859_1);
 
@@ -62,7 +64,8 @@ final class NpyReader {
             count = Long.MAX_VALUE;   // a corrupt header: reported below as too large
         }
         if (count < 0 || count > Integer.MAX_VALUE - 8) {
-            throw new DatasetException(source + ": shape " + Arrays.toString(shape) + " is larger than one Java array can hold");
+            throw new DatasetException(source + ": shape " + Arrays.toString(shape)
+                    + " is larger than one Java array can hold");
         }
         byte[] values = data.readNBytes((int) count);
         if (values.length < count) {
@@ -93,7 +96,8 @@ final class NpyReader {
                     try {
                         return Long.parseLong(s);
                     } catch (NumberFormatException e) {
-                        throw new DatasetException(source + ": the .npy shape (" + tuple + ") is not a tuple of integers");
+                        throw new DatasetException(source + ": the .npy shape (" + tuple
+                                + ") is not a tuple of integers");
                     }
                 })
                 .toArray();

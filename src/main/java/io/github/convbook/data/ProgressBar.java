@@ -39,7 +39,8 @@ final class ProgressBar {
     }
 
     private static String size(long bytes) {
-        return bytes < MB ? String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0) : String.format(Locale.ROOT, "%.1f MB", bytes / MB);
+        return bytes < MB ? String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0)
+                : String.format(Locale.ROOT, "%.1f MB", bytes / MB);
     }
 
     /** Ends the line, so what is printed next starts on its own line. */

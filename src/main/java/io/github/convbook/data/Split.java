@@ -5,6 +5,10 @@ import io.github.convbook.tensor.Tensor;
 /**
  * One part of a dataset: images {@code x}, shape (n, rows, cols), and their labels {@code y}, shape (n,),
  * both uint8 as in Keras.
+ *
+ * @param x the images, {@code (n, rows, cols)} uint8 pixels 0..255 (0 is the background), e.g.
+ *     {@code (60000, 28, 28)}; add a channel axis with {@code x.expandDims(-1)} for a Conv2D
+ * @param y the labels, {@code (n,)} uint8 class numbers, e.g. 0..9
  */
 public record Split(Tensor x, Tensor y) {
     /**
@@ -13,7 +17,8 @@ public record Split(Tensor x, Tensor y) {
      */
     static Split checked(Tensor x, String xSource, Tensor y, String ySource) {
         if (x.rank() != 3) {
-            throw new DatasetException(xSource + ": expected images of shape (n, rows, cols), found shape " + x.shape());
+            throw new DatasetException(xSource + ": expected images of shape (n, rows, cols), found shape "
+                    + x.shape());
         }
         if (y.rank() != 1) {
             throw new DatasetException(ySource + ": expected labels of shape (n,), found shape " + y.shape());
@@ -27,6 +32,11 @@ public record Split(Tensor x, Tensor y) {
         return new Split(x, y);
     }
 
+    /**
+     * Shapes and dtypes only, not the values.
+     *
+     * @return e.g. {@code (x: (60000, 28, 28) uint8, y: (60000,) uint8)}
+     */
     @Override
     public String toString() {
         return "(x: " + describe(x) + ", y: " + describe(y) + ")";

@@ -34,8 +34,15 @@ public final class Images {
      * </pre>
      * The centre is rounded to float32 first, because OpenCV takes it as a {@code Point2f}.
      * The result can be edited with {@link AffineMatrix#set} to add a shift, as the lecture does.
+     *
+     * @param centerX the x (column) of the centre of rotation, in pixels from the centre of the top-left pixel
+     * @param centerY the y (row) of the centre of rotation, in pixels, growing downwards
+     * @param angleDegrees the angle in degrees (not radians), counter-clockwise on screen when positive
+     * @param scale the zoom: 1 keeps the size, 2 doubles it
+     * @return a new float64 matrix
      */
-    public static AffineMatrix getRotationMatrix2D(double centerX, double centerY, double angleDegrees, double scale) {
+    public static AffineMatrix getRotationMatrix2D(double centerX, double centerY, double angleDegrees,
+            double scale) {
         double cx = (float) centerX;
         double cy = (float) centerY;
         double angle = angleDegrees * (Math.PI / 180);   // OpenCV: angle *= CV_PI/180 (same bits)
@@ -75,7 +82,7 @@ public final class Images {
      * @param height height of the result
      * @return the warped image, shape (height, width) or (height, width, channels), the input's dtype
      * @throws IllegalArgumentException if the image is not 2-D or 3-D, the size is not positive, the matrix holds
-     *         NaN or infinity or cannot be inverted, or the dtype is bool
+     *         NaN or infinity or cannot be inverted, the dtype is bool, or the result is too large for the memory left
      */
     public static Tensor warpAffine(Tensor image, AffineMatrix matrix, int width, int height) {
         Layout layout = Layout.ofImage(image);
@@ -83,11 +90,23 @@ public final class Images {
             throw new IllegalArgumentException("warpAffine: the output size (width, height) must be positive, got ("
                     + width + ", " + height + ")");
         }
-        long[] outShape = image.rank() == 3 ? new long[] {height, width, layout.channels} : new long[] {height, width};
+        long[] outShape = image.rank() == 3 ? new long[] {height, width, layout.channels}
+                : new long[] {height, width};
         return warp("warpAffine", image, layout, matrix, width, height, outShape);
     }
 
-    /** {@link #warpAffine(Tensor, AffineMatrix, int, int)} with the matrix as a (2, 3) tensor. */
+    /**
+     * {@link #warpAffine(Tensor, AffineMatrix, int, int)} with the matrix as a (2, 3) tensor, as OpenCV takes a NumPy
+     * array: {@code cv2.warpAffine(image, M, (width, height))}.
+     *
+     * @param image  (height, width) or (height, width, channels), any numeric dtype
+     * @param matrix the matrix, shape {@code (2, 3)}, any numeric dtype
+     * @param width  width of the result
+     * @param height height of the result
+     * @return the warped image, shape (height, width) or (height, width, channels), the input's dtype
+     * @throws IllegalArgumentException as {@link #warpAffine(Tensor, AffineMatrix, int, int)}, or when the matrix is
+     *     not {@code (2, 3)}
+     */
     public static Tensor warpAffine(Tensor image, Tensor matrix, int width, int height) {
         return warpAffine(image, AffineMatrix.of(matrix), width, height);
     }
@@ -98,12 +117,14 @@ public final class Images {
      * usually call {@code getRotationMatrix2D}: a square image turned by 90 degrees keeps every pixel.
      * Sizes and dtype are kept; corners that come from outside the image are 0.
      *
-     * Each image is warped exactly as {@link #warpAffine} (OpenCV's sampling and rounding for its dtype) with
+     * <p>Each image is warped exactly as {@link #warpAffine} (OpenCV's sampling and rounding for its dtype) with
      * {@code cv2.getRotationMatrix2D(((W-1)/2, (H-1)/2), degrees, 1)}.
      *
      * @param images (H, W) one image, (N, H, W) a batch such as MNIST, or (N, H, W, C); uint8, float32, float64
      *               (int32 and int64 as in {@link #warpAffine})
-     * @throws IllegalArgumentException for another rank, a bool dtype or a non-finite angle
+     * @param degrees the angle in degrees, counter-clockwise on screen when positive
+     * @return new images of the same shape and dtype
+     * @throws IllegalArgumentException for another rank, a bool dtype, a non-finite angle, or too little memory
      */
     public static Tensor rotate(Tensor images, double degrees) {
         Layout layout = Layout.ofBatch("rotate", images);
@@ -115,12 +136,15 @@ public final class Images {
      * Shifts an image or every image of a batch right by {@code dx} and down by {@code dy} pixels (negative values
      * go left and up; fractions mix neighbouring pixels). Sizes and dtype are kept; what moves in from outside is 0.
      *
-     * Each image is warped exactly as {@link #warpAffine} with {@code [[1, 0, dx], [0, 1, dy]]}, so a fractional
+     * <p>Each image is warped exactly as {@link #warpAffine} with {@code [[1, 0, dx], [0, 1, dy]]}, so a fractional
      * shift is rounded to 1/32 pixel as in OpenCV.
      *
      * @param images (H, W) one image, (N, H, W) a batch such as MNIST, or (N, H, W, C); uint8, float32, float64
      *               (int32 and int64 as in {@link #warpAffine})
-     * @throws IllegalArgumentException for another rank, a bool dtype or a non-finite shift
+     * @param dx the shift to the right, in pixels (negative: left)
+     * @param dy the shift down, in pixels (negative: up)
+     * @return new images of the same shape and dtype
+     * @throws IllegalArgumentException for another rank, a bool dtype, a non-finite shift, or too little memory
      */
     public static Tensor shift(Tensor images, double dx, double dy) {
         Layout layout = Layout.ofBatch("shift", images);
@@ -146,8 +170,8 @@ public final class Images {
         int count = layout.count;
         // checked before any array is made: a huge dsize must fail with a message, not crash or overflow
         Memory.check(who, dtype.nd4j(), outShape);
-        int outSize = Memory.checkJavaArray(who, dtype == DType.FLOAT32 || dtype == DType.UINT8 ? Float.BYTES : Double.BYTES,
-                outShape);
+        int outSize = Memory.checkJavaArray(who,
+                dtype == DType.FLOAT32 || dtype == DType.UINT8 ? Float.BYTES : Double.BYTES, outShape);
         if (images.size() == 0 || outSize == 0) {
             return Tensor.zeros(outShape).astype(dtype);   // an empty batch (or image) stays empty
         }

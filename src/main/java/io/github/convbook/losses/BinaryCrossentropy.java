@@ -6,7 +6,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * Cross-entropy of independent yes/no probabilities (a sigmoid output, or every pixel of an autoencoder's image),
  * Keras's {@code BinaryCrossentropy(from_logits=False, label_smoothing=0.0)} and {@code "binary_crossentropy"},
- * averaged over all values. Targets have the predictions' shape, or {@code (N,)} for an {@code (N, 1)} output.
+ * averaged over all values. Targets (0 or 1, or in between) have the predictions' shape, e.g. {@code (None, 1)} or
+ * {@code (None, 28, 28, 1)}, or {@code (N,)} for an {@code (N, 1)} output.
  * <ul>
  *   <li>From logits z (TensorFlow's {@code sigmoid_cross_entropy_with_logits}):
  *       {@code max(z, 0) - z * y + log(1 + exp(-|z|))}; gradient {@code sigmoid(z) - y}.
@@ -22,15 +23,24 @@ public class BinaryCrossentropy extends ElementwiseLoss {
         return "binary_crossentropy";
     }
 
-    /** Keras's {@code from_logits} (default false): the predictions are logits, not probabilities. */
+    /**
+     * Keras's {@code from_logits} (default false): whether the predictions are logits (raw scores, before
+     * the sigmoid) rather than probabilities. Logits are the numerically safer choice.
+     *
+     * @param fromLogits true for logits
+     * @return this loss, for chaining: {@code new BinaryCrossentropy().fromLogits(true)}
+     */
     public BinaryCrossentropy fromLogits(boolean fromLogits) {
         this.fromLogits = fromLogits;
         return this;
     }
 
     /**
-     * Keras's {@code label_smoothing} (default 0): targets become {@code y * (1 - s) + s / 2}.
+     * Keras's {@code label_smoothing} (default 0): targets become {@code y * (1 - s) + s / 2},
+     * which keeps the model from pushing its outputs to exactly 0 and 1.
      *
+     * @param s the smoothing, from 0 (none) to 1
+     * @return this loss, for chaining
      * @throws IllegalArgumentException unless {@code 0 <= s <= 1}
      */
     public BinaryCrossentropy labelSmoothing(double s) {

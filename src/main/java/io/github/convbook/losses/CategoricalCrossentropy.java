@@ -6,8 +6,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Cross-entropy for one-hot (or soft) targets {@code (N, classes)}, Keras's
- * {@code CategoricalCrossentropy(from_logits=False, label_smoothing=0.0)} and {@code "categorical_crossentropy"}.
+ * Cross-entropy for one-hot (or soft) targets {@code (None, classes)} against predictions {@code (None, classes)},
+ * Keras's {@code CategoricalCrossentropy(from_logits=False, label_smoothing=0.0)} and
+ * {@code "categorical_crossentropy"}.
  * <ul>
  *   <li>From logits z: {@code sum(y * (logsumexp(z) - z))} per sample; gradient {@code softmax(z) * sum(y) - y}.
  *       E.g. logits [14.4, 50.1, 3.5] with target [1, 0, 0] give 35.7.
@@ -22,15 +23,24 @@ public class CategoricalCrossentropy extends Loss {
         return "categorical_crossentropy";
     }
 
-    /** Keras's {@code from_logits} (default false): the predictions are logits, not probabilities. */
+    /**
+     * Keras's {@code from_logits} (default false): whether the predictions are logits (raw scores, before
+     * the softmax) rather than probabilities. Logits are the numerically safer choice.
+     *
+     * @param fromLogits true for logits
+     * @return this loss, for chaining: {@code new CategoricalCrossentropy().fromLogits(true)}
+     */
     public CategoricalCrossentropy fromLogits(boolean fromLogits) {
         this.fromLogits = fromLogits;
         return this;
     }
 
     /**
-     * Keras's {@code label_smoothing} (default 0): targets become {@code y * (1 - s) + s / classes}.
+     * Keras's {@code label_smoothing} (default 0): targets become {@code y * (1 - s) + s / classes},
+     * which keeps the model from pushing its outputs to exactly 0 and 1.
      *
+     * @param s the smoothing, from 0 (none) to 1
+     * @return this loss, for chaining
      * @throws IllegalArgumentException unless {@code 0 <= s <= 1}
      */
     public CategoricalCrossentropy labelSmoothing(double s) {

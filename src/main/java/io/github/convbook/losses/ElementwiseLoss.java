@@ -9,13 +9,32 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the last axis, then over the batch): binary cross-entropy, mean squared and mean absolute error.
  */
 abstract class ElementwiseLoss extends Loss {
-    /** The score of one prediction {@code p} against its target {@code y}, in the precision of {@code type}. */
+    /**
+     * The score of one prediction against its target, e.g. {@code (p - y)^2} for mse.
+     *
+     * @param y the target, after {@link #target}
+     * @param p the prediction (a logit when {@code fromLogits})
+     * @param type the predictions' precision: FLOAT rounds intermediates to float32
+     * @return the term, before averaging
+     */
     protected abstract double term(double y, double p, DataType type);
 
-    /** d term / dp. */
+    /**
+     * The derivative of {@link #term} with respect to the prediction, d term / dp.
+     *
+     * @param y the target, after {@link #target}
+     * @param p the prediction (a logit when {@code fromLogits})
+     * @param type the predictions' precision
+     * @return the slope, before dividing by the number of values
+     */
     protected abstract double slope(double y, double p, DataType type);
 
-    /** The target as the loss sees it (label smoothing changes it); unchanged by default. */
+    /**
+     * The target as the loss sees it (label smoothing changes it); unchanged by default.
+     *
+     * @param y the target as given
+     * @return the target used in {@link #term} and {@link #slope}
+     */
     protected double target(double y) {
         return y;
     }

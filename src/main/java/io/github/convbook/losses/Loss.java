@@ -17,6 +17,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Values are computed in the predictions' precision where Keras computes in it: for float32 predictions the clip
  * bounds are float32's {@code 1e-7} and {@code 1 - 1e-7} (which rounds to 0.99999988) and every per-value term is
  * rounded to float32; sums are kept in double, so a mean can differ from TensorFlow's float32 sum in the last digit.
+ *
+ * <p>Shapes: predictions {@code (None, ...)} with the batch first, usually {@code (None, classes)}; targets as each
+ * loss says. A loss has no unit of its own: cross-entropies are in nats (natural logarithms), mean squared error in
+ * the targets' units squared, mean absolute error in the targets' units.
  */
 public abstract class Loss {
     /** Keras's {@code backend.epsilon()}: probabilities are clipped to [EPSILON, 1 - EPSILON] before a log. */
@@ -25,10 +29,19 @@ public abstract class Loss {
     /** Whether predictions are logits (Keras's {@code from_logits}); only cross-entropies can say true. */
     protected boolean fromLogits;
 
-    /** The name Keras reports, e.g. {@code sparse_categorical_crossentropy}. */
+    /**
+     * The name Keras reports in the progress line and History.
+     *
+     * @return e.g. {@code sparse_categorical_crossentropy}, {@code mse}
+     */
     public abstract String name();
 
-    /** Keras's {@code from_logits}: true when the predictions are logits rather than probabilities. */
+    /**
+     * Keras's {@code from_logits}: whether the predictions are logits (raw scores, before softmax or sigmoid) rather
+     * than probabilities. Default false.
+     *
+     * @return true when this loss reads logits
+     */
     public boolean fromLogits() {
         return fromLogits;
     }
@@ -42,7 +55,9 @@ public abstract class Loss {
      * @param yTrue targets: the predictions' shape, or {@code (N,)} for an {@code (N, 1)} output; integer labels
      *              {@code (N,)} for {@link SparseCategoricalCrossentropy}
      * @param yPred predictions {@code (N, ...)}, float32 or float64 (probabilities, or logits with {@code fromLogits})
-     * @throws IllegalArgumentException when the shapes do not fit, or a label is not a class of the predictions
+     * @return the mean loss, a scalar tensor {@code ()} of {@code yPred}'s dtype
+     * @throws IllegalArgumentException when either is null or symbolic, {@code yPred} is not float or holds no sample,
+     *     the shapes do not fit, or a label is not a class of the predictions
      */
     public Tensor apply(Tensor yTrue, Tensor yPred) {
         INDArray p = predictions(yPred, "apply");
@@ -55,7 +70,10 @@ public abstract class Loss {
      * The loss of every sample, as Keras's {@code loss.call(y_true, y_pred)}: the predictions' shape without its last
      * axis, e.g. {@code (N,)} for {@code (N, k)} predictions (element-wise losses average over the last axis).
      *
-     * @throws IllegalArgumentException when the shapes do not fit, or a label is not a class of the predictions
+     * @param yTrue targets, as for {@link #apply}
+     * @param yPred predictions {@code (N, ...)}, float32 or float64
+     * @return one loss per sample, {@code (N,)} for {@code (N, k)} predictions, in {@code yPred}'s dtype
+     * @throws IllegalArgumentException as {@link #apply}
      */
     public Tensor call(Tensor yTrue, Tensor yPred) {
         INDArray p = predictions(yPred, "call");
@@ -77,16 +95,17 @@ public abstract class Loss {
 
     private INDArray predictions(Tensor yPred, String call) {
         if (yPred == null || yPred.isSymbolic()) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + "." + call + ": yPred must be a tensor with values, got "
-                    + yPred);
+            throw new IllegalArgumentException(getClass().getSimpleName() + "." + call
+                    + ": yPred must be a tensor with values, got " + yPred);
         }
         if (!yPred.dtype().isFloating()) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + "." + call + ": yPred must be float32 or float64, got "
-                    + yPred.dtype() + ". Convert it with yPred.astype(\"float32\")");
+            throw new IllegalArgumentException(getClass().getSimpleName() + "." + call
+                    + ": yPred must be float32 or float64, got " + yPred.dtype()
+                    + ". Convert it with yPred.astype(\"float32\")");
         }
         if (yPred.rank() < 1 || yPred.size() == 0) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + "." + call + ": yPred must hold at least one sample, got shape "
-                    + yPred.shape());
+            throw new IllegalArgumentException(getClass().getSimpleName() + "." + call
+                    + ": yPred must hold at least one sample, got shape " + yPred.shape());
         }
         INDArray p = yPred.data();
         return p.rank() == 1 ? p.reshape('c', p.length(), 1).dup('c') : p.dup('c');
@@ -94,8 +113,8 @@ public abstract class Loss {
 
     private INDArray targets(Tensor yTrue, INDArray p, String call) {
         if (yTrue == null || yTrue.isSymbolic()) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + "." + call + ": yTrue must be a tensor with values, got "
-                    + yTrue);
+            throw new IllegalArgumentException(getClass().getSimpleName() + "." + call
+                    + ": yTrue must be a tensor with values, got " + yTrue);
         }
         validate(yTrue.shape().toArray(), p.shape());
         checkTargetValues(yTrue.data(), p.shape(), "yTrue");
@@ -104,24 +123,39 @@ public abstract class Loss {
 
     // ---------------------------------------------------------------- what the trainer uses
 
-    /** The mean loss of a batch; {@code yTrue} already has the rank {@link #matchRank} gives. */
+    /**
+     * The mean loss of a batch, for the trainer; learners call {@link #apply}.
+     *
+     * @param yTrue the targets, already checked by {@link #validate} and with the rank {@link #matchRank} gives
+     * @param yPred the predictions {@code (N, ...)}, float32 or float64, contiguous
+     * @return the mean over samples, rounded to {@code yPred}'s precision
+     */
     public abstract double value(INDArray yTrue, INDArray yPred);
 
-    /** d(mean loss) / d(yPred), the same shape as {@code yPred} (with {@code fromLogits}: with respect to the logits). */
+    /**
+     * The gradient of the mean loss with respect to the predictions (with {@code fromLogits}: to the logits), what
+     * backpropagation starts from.
+     *
+     * @param yTrue the targets, as for {@link #value}
+     * @param yPred the predictions {@code (N, ...)}, float32 or float64, contiguous
+     * @return a new array of {@code yPred}'s shape and dtype: d(mean loss) / d(yPred)
+     */
     public abstract INDArray gradient(INDArray yTrue, INDArray yPred);
 
     /**
      * Checks the targets fit the predictions before anything is computed; throws with both shapes. By default
      * targets must have the predictions' shape, or be {@code (N,)} for an {@code (N, 1)} output (Keras expands them).
      *
+     * @param yTrueShape the targets' shape, e.g. {@code (32,)} as {@code {32}}
+     * @param yPredShape the predictions' shape, e.g. {@code (32, 1)}
      * @throws IllegalArgumentException naming both shapes and, where it is sure, the fix
      */
     public void validate(long[] yTrueShape, long[] yPredShape) {
         if (Arrays.equals(yTrueShape, yPredShape) || isColumnOf(yTrueShape, yPredShape)) {
             return;
         }
-        throw new IllegalArgumentException(name() + " expects targets of the predictions' shape " + Shape.of(yPredShape)
-                + ", got " + Shape.of(yTrueShape) + shapeHint(yTrueShape, yPredShape));
+        throw new IllegalArgumentException(name() + " expects targets of the predictions' shape "
+                + Shape.of(yPredShape) + ", got " + Shape.of(yTrueShape) + shapeHint(yTrueShape, yPredShape));
     }
 
     /** Rank-1 targets {@code (N,)} against predictions {@code (N, 1)}. */
@@ -129,7 +163,13 @@ public abstract class Loss {
         return yTrueShape.length == 1 && yPredShape.length == 2 && yPredShape[1] == 1 && yTrueShape[0] == yPredShape[0];
     }
 
-    /** A fix to suggest when the targets' shape is wrong; none by default. */
+    /**
+     * A fix to suggest when the targets' shape is wrong; none by default.
+     *
+     * @param yTrueShape the targets' shape
+     * @param yPredShape the predictions' shape
+     * @return text appended to the error message, starting with ". ", or empty
+     */
     protected String shapeHint(long[] yTrueShape, long[] yPredShape) {
         return "";
     }
@@ -138,6 +178,8 @@ public abstract class Loss {
      * Checks the target values themselves over the whole array the user passed, so an error can name the position
      * in it (a label that is not a class); nothing to check by default.
      *
+     * @param yTrue the targets as the user passed them, any numeric dtype
+     * @param yPredShape the predictions' shape, e.g. {@code (None, 10)}: its last size is the number of classes
      * @param what how the user's array is called in messages, e.g. {@code "y"} or {@code "validationData y"}
      * @throws IllegalArgumentException naming the first bad position and value
      */
@@ -147,6 +189,10 @@ public abstract class Loss {
     /**
      * Keras's {@code match_dtype_and_rank}: rank-1 targets of a rank-2 output get a trailing axis, {@code (N,)}
      * becomes {@code (N, 1)}. Returns the targets unchanged otherwise.
+     *
+     * @param yTrue the targets
+     * @param yPredShape the predictions' shape
+     * @return {@code yTrue} reshaped to {@code (N, 1)} (a view), or {@code yTrue} itself
      */
     public static INDArray matchRank(INDArray yTrue, long[] yPredShape) {
         return yTrue.rank() == 1 && yPredShape.length == 2 ? yTrue.reshape('c', yTrue.length(), 1) : yTrue;
@@ -159,12 +205,23 @@ public abstract class Loss {
      * {@code backend._get_logits} decides: a cross-entropy takes the logits that Keras's softmax and sigmoid
      * activation functions attach to their result ({@code carriesLogits}), or those of an operation of its own kind
      * (softmax for the categorical ones, sigmoid for the binary one). Not for other losses.
+     *
+     * @param activation the output layer's activation
+     * @param carriesLogits whether that activation is Keras's softmax or sigmoid function, whose result keeps its
+     *     logits
+     * @return true when the trainer should feed this loss the logits (through {@link #withLogits()})
      */
     public boolean readsLogitsOf(Activations activation, boolean carriesLogits) {
         return false;
     }
 
-    /** A copy of this loss that takes logits ({@code fromLogits = true}); only for cross-entropies. */
+    /**
+     * A copy of this loss that takes logits ({@code fromLogits = true}), with its other settings; only for
+     * cross-entropies.
+     *
+     * @return a new loss
+     * @throws UnsupportedOperationException for a loss without a from-logits form (mse, mae)
+     */
     public Loss withLogits() {
         throw new UnsupportedOperationException(name() + " has no from-logits form");
     }
@@ -202,6 +259,11 @@ public abstract class Loss {
         return yTrue.castTo(yPred.dataType()).dup('c');
     }
 
+    /**
+     * The loss's Keras name, as {@link #name()}.
+     *
+     * @return e.g. {@code binary_crossentropy}
+     */
     @Override
     public String toString() {
         return name();

@@ -13,7 +13,8 @@ public final class Losses {
      * @param name {@code sparse_categorical_crossentropy}, {@code categorical_crossentropy},
      *             {@code binary_crossentropy}, {@code mse} / {@code mean_squared_error}, {@code mae} /
      *             {@code mean_absolute_error} (any case, surrounding spaces ignored)
-     * @throws IllegalArgumentException for another name, listing the names accepted
+     * @return a new loss taking probabilities ({@code fromLogits} false)
+     * @throws IllegalArgumentException for null or another name, listing the names accepted
      */
     public static Loss get(String name) {
         if (name == null) {
@@ -26,8 +27,9 @@ public final class Losses {
             case "mse": case "mean_squared_error": return new MeanSquaredError();
             case "mae": case "mean_absolute_error": return new MeanAbsoluteError();
             default:
-                throw new IllegalArgumentException("Unknown loss '" + name + "': expected sparse_categorical_crossentropy, "
-                        + "categorical_crossentropy, binary_crossentropy, mse (mean_squared_error) or mae (mean_absolute_error),"
+                throw new IllegalArgumentException("Unknown loss '" + name
+                        + "': expected sparse_categorical_crossentropy, categorical_crossentropy, binary_crossentropy, "
+                        + "mse (mean_squared_error) or mae (mean_absolute_error),"
                         + " or a loss object such as new SparseCategoricalCrossentropy().fromLogits(true)");
         }
     }

@@ -11,7 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code "sparse_categorical_crossentropy"}. Labels {@code (N,)} or {@code (N, 1)}, any number type (floats are
  * truncated toward zero, as Keras casts them to int64); predictions {@code (N, classes)}.
  * <ul>
- *   <li>From logits z: {@code logsumexp(z) - z[label]} per sample; its gradient is {@code softmax(z) - onehot(label)}.
+ *   <li>From logits z: {@code logsumexp(z) - z[label]} per sample; its gradient is
+ *       {@code softmax(z) - onehot(label)}.
  *   <li>From probabilities p: clipped to [1e-7, 1 - 1e-7], then {@code -log(p[label]) + log(sum(p))}; where the clip
  *       cut a probability its gradient is zero, which is why Keras, and ConvBook's trainer, use the logits whenever a
  *       model ends in softmax.
@@ -23,7 +24,13 @@ public class SparseCategoricalCrossentropy extends Loss {
         return "sparse_categorical_crossentropy";
     }
 
-    /** Keras's {@code from_logits} (default false): the predictions are logits, not probabilities. */
+    /**
+     * Keras's {@code from_logits} (default false): whether the predictions are logits (raw scores, before
+     * the softmax) rather than probabilities. Logits are the numerically safer choice.
+     *
+     * @param fromLogits true for logits
+     * @return this loss, for chaining: {@code new SparseCategoricalCrossentropy().fromLogits(true)}
+     */
     public SparseCategoricalCrossentropy fromLogits(boolean fromLogits) {
         this.fromLogits = fromLogits;
         return this;
@@ -39,21 +46,38 @@ public class SparseCategoricalCrossentropy extends Loss {
         return new SparseCategoricalCrossentropy().fromLogits(true);
     }
 
+    /**
+     * Checks that the labels fit the predictions: labels {@code (N,)} or {@code (N, 1)}, predictions
+     * {@code (N, classes)}, the same {@code N}.
+     *
+     * @param yTrueShape the labels' shape
+     * @param yPredShape the predictions' shape
+     * @throws IllegalArgumentException naming both shapes (and, for one-hot labels, categorical_crossentropy)
+     */
     @Override
     public void validate(long[] yTrueShape, long[] yPredShape) {
         boolean labelsFit = yTrueShape.length == 1 || (yTrueShape.length == 2 && yTrueShape[1] == 1);
         if (yPredShape.length != 2 || !labelsFit) {
-            throw new IllegalArgumentException(name() + " expects integer labels (N,) and probabilities (N, classes), got labels "
+            throw new IllegalArgumentException(name()
+                    + " expects integer labels (N,) and probabilities (N, classes), got labels "
                     + Shape.of(yTrueShape) + " and predictions " + Shape.of(yPredShape)
                     + (yTrueShape.length == 2 && yTrueShape[1] == yPredShape[yPredShape.length - 1]
                     ? ". For one-hot labels use categorical_crossentropy" : ""));
         }
         if (yTrueShape[0] != yPredShape[0]) {
-            throw new IllegalArgumentException(name() + ": " + yTrueShape[0] + " labels for " + yPredShape[0] + " predictions");
+            throw new IllegalArgumentException(name() + ": " + yTrueShape[0] + " labels for " + yPredShape[0]
+                    + " predictions");
         }
     }
 
-    /** Every label must name a class: an integer from 0 to classes - 1 once truncated; NaN is refused. */
+    /**
+     * Every label must name a class: an integer from 0 to classes - 1 once truncated; NaN is refused.
+     *
+     * @param yTrue the labels as the user passed them, any numeric dtype
+     * @param yPredShape the predictions' shape {@code (None, classes)}
+     * @param what how the user's array is called in messages, e.g. {@code "y"}
+     * @throws IllegalArgumentException naming the first label that is not a class, and its position
+     */
     @Override
     public void checkTargetValues(INDArray yTrue, long[] yPredShape, String what) {
         long classes = yPredShape[yPredShape.length - 1];
@@ -64,7 +88,8 @@ public class SparseCategoricalCrossentropy extends Loss {
             double v = values[i];
             long label = (long) v;   // Keras casts labels to int64: toward zero
             if (Double.isNaN(v) || label < 0 || label >= classes) {
-                throw new IllegalArgumentException(name() + ": " + what + "[" + i + "] = " + (integral ? Long.toString(label) : Double.toString(v))
+                throw new IllegalArgumentException(name() + ": " + what + "[" + i + "] = "
+                        + (integral ? Long.toString(label) : Double.toString(v))
                         + " is not a class of this model: labels must be integers from 0 to " + (classes - 1)
                         + " (the model's output has " + classes + " classes)");
             }
@@ -78,8 +103,9 @@ public class SparseCategoricalCrossentropy extends Loss {
         for (int i = 0; i < y.length; i++) {
             long label = (long) values[i];
             if (Double.isNaN(values[i]) || label < 0 || label >= classes) {
-                throw new IllegalArgumentException("sparse_categorical_crossentropy: label " + values[i] + " of sample " + i
-                        + " is outside 0.." + (classes - 1) + ": the model predicts " + classes + " classes");
+                throw new IllegalArgumentException("sparse_categorical_crossentropy: label " + values[i]
+                        + " of sample " + i + " is outside 0.." + (classes - 1) + ": the model predicts " + classes
+                        + " classes");
             }
             y[i] = (int) label;
         }

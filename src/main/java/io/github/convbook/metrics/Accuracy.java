@@ -6,7 +6,12 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * An accuracy under the name the user asked for ("accuracy" stays "accuracy" in the progress line and History,
- * as in Keras), of one of the three kinds Keras picks between.
+ * as in Keras), of one of the three kinds Keras picks between: {@code SparseCategoricalAccuracy},
+ * {@code CategoricalAccuracy} and {@code BinaryAccuracy}. Its value is the fraction of samples judged right, from 0
+ * to 1.
+ *
+ * @param name the name shown in the progress line and History, e.g. {@code accuracy}
+ * @param kind how a prediction is judged right
  */
 public record Accuracy(String name, Kind kind) implements Metric {
 
@@ -20,10 +25,21 @@ public record Accuracy(String name, Kind kind) implements Metric {
         BINARY
     }
 
+    /**
+     * Counts the right predictions of one batch. Shapes by kind: sparse, labels {@code (None,)} or {@code (None, 1)}
+     * against {@code (None, classes)}; categorical, one-hot {@code (None, classes)} against {@code (None, classes)};
+     * binary, 0/1 targets against probabilities of the same shape, e.g. {@code (None, 1)}.
+     *
+     * @param yTrue the targets, any numeric dtype
+     * @param yPred the model's outputs (probabilities or scores; only their order matters, except for binary, which
+     *     cuts at 0.5)
+     * @return {@code {right, counted}}: the number of right predictions and the number judged
+     */
     @Override
     public double[] batch(INDArray yTrue, INDArray yPred) {
         INDArray hits = switch (kind) {
-            case SPARSE_CATEGORICAL -> Nd4j.argMax(yPred, 1).castTo(DataType.DOUBLE).eq(yTrue.reshape(-1).castTo(DataType.DOUBLE));
+            case SPARSE_CATEGORICAL -> Nd4j.argMax(yPred, 1).castTo(DataType.DOUBLE)
+                    .eq(yTrue.reshape(-1).castTo(DataType.DOUBLE));
             case CATEGORICAL -> Nd4j.argMax(yPred, 1).eq(Nd4j.argMax(yTrue, 1));
             case BINARY -> yPred.gt(0.5).castTo(DataType.DOUBLE).eq(yTrue.castTo(DataType.DOUBLE));
         };

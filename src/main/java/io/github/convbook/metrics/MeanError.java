@@ -6,12 +6,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Keras's {@code "mae"} and {@code "mse"} metrics (MeanAbsoluteError, MeanSquaredError): each sample's error is the
- * mean over its last axis, and the epoch's value is the mean over samples.
+ * mean over its last axis, and the epoch's value is the mean over samples, in the targets' units (squared units for
+ * mse).
  *
  * @param name    the name the user asked for, shown in the progress line and History
  * @param squared true for the squared error, false for the absolute one
  */
 public record MeanError(String name, boolean squared) implements Metric {
+    /**
+     * Sums the per-sample errors of one batch.
+     *
+     * @param yTrue the targets, {@code (None, ...)}; reshaped to {@code yPred}'s shape, so {@code (None,)} targets
+     *     fit {@code (None, 1)} outputs
+     * @param yPred the model's outputs {@code (None, ...)}, any numeric dtype (computed in float64)
+     * @return {@code {sum of the per-sample errors, samples}}
+     */
     @Override
     public double[] batch(INDArray yTrue, INDArray yPred) {
         INDArray p = yPred.dup('c').castTo(DataType.DOUBLE);

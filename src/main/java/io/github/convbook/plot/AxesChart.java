@@ -25,27 +25,57 @@ public abstract class AxesChart<C extends AxesChart<C>> extends Picture<C> {
     private Double ymax;
     private boolean grid;
 
+    /**
+     * A chart of matplotlib's default size, 640 x 480 pixels.
+     *
+     * @param grid whether grid lines show at first (line charts: yes, bar charts: no)
+     */
     protected AxesChart(boolean grid) {
         super(640, 480);
         this.grid = grid;
     }
 
+    /**
+     * The title above the chart, as {@code plt.title(...)}.
+     *
+     * @param title the text; null or empty for none
+     * @return this chart, for chaining
+     */
     public C title(String title) {
         this.title = title == null ? "" : title;
         return self();
     }
 
+    /**
+     * The x-axis label, as {@code plt.xlabel(...)}; line charts start with {@code epoch}.
+     *
+     * @param label the text; null or empty for none
+     * @return this chart, for chaining
+     */
     public C xlabel(String label) {
         this.xlabel = label == null ? "" : label;
         return self();
     }
 
+    /**
+     * The y-axis label, as {@code plt.ylabel(...)}.
+     *
+     * @param label the text; null or empty for none
+     * @return this chart, for chaining
+     */
     public C ylabel(String label) {
         this.ylabel = label == null ? "" : label;
         return self();
     }
 
-    /** The y-axis range, as {@code plt.ylim(bottom, top)}; by default it fits the data. */
+    /**
+     * The y-axis range, as {@code plt.ylim(bottom, top)}; by default it fits the data.
+     *
+     * @param bottom the value at the bottom of the axis
+     * @param top the value at the top, above {@code bottom}
+     * @return this chart, for chaining
+     * @throws IllegalArgumentException unless {@code bottom < top} (NaN included)
+     */
     public C ylim(double bottom, double top) {
         if (!(bottom < top)) {
             throw new IllegalArgumentException("ylim needs bottom < top, got " + bottom + " and " + top);
@@ -55,20 +85,40 @@ public abstract class AxesChart<C extends AxesChart<C>> extends Picture<C> {
         return self();
     }
 
-    /** Shows or hides the grid lines, as {@code plt.grid(visible)}. */
+    /**
+     * Shows or hides the grid lines, as {@code plt.grid(visible)}.
+     *
+     * @param visible true to show them
+     * @return this chart, for chaining
+     */
     public C grid(boolean visible) {
         this.grid = visible;
         return self();
     }
 
+    /**
+     * The title set with {@link #title(String)}.
+     *
+     * @return the title; empty when none
+     */
     public String title() {
         return title;
     }
 
+    /**
+     * The x-axis label.
+     *
+     * @return the label; empty when none
+     */
     public String xlabel() {
         return xlabel;
     }
 
+    /**
+     * The y-axis label.
+     *
+     * @return the label; empty when none
+     */
     public String ylabel() {
         return ylabel;
     }
@@ -78,10 +128,19 @@ public abstract class AxesChart<C extends AxesChart<C>> extends Picture<C> {
         return (C) this;
     }
 
-    /** The XChart chart with this chart's data; titles, labels and styling are added by {@link #paint}. */
+    /**
+     * The XChart chart with this chart's data; titles, labels and styling are added by {@link #paint}.
+     *
+     * @param width the width in logical pixels
+     * @param height the height in logical pixels
+     * @return a new XChart chart holding the series
+     */
     protected abstract Chart<? extends AxesChartStyler, ?> build(int width, int height);
 
-    /** A tick value as matplotlib writes it: {@code 0.08}, {@code 0.3}, {@code 7000} (not {@code .08} or {@code 7,000}). */
+    /**
+     * A tick value as matplotlib writes it: {@code 0.08}, {@code 0.3}, {@code 7000} (not {@code .08} or
+     * {@code 7,000}).
+     */
     private static String tickLabel(double value) {
         // 6 significant digits hide the floating-point noise of computed ticks (0.30000000000000004)
         return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();

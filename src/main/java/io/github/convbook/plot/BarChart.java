@@ -19,10 +19,10 @@ public final class BarChart extends AxesChart<BarChart> {
 
     BarChart(String[] labels, double[] values) {
         super(false);
-        if (labels == null || values == null || java.util.Arrays.asList(labels).contains(null)) {
+        if (labels == null || values == null || Arrays.asList(labels).contains(null)) {
             throw new IllegalArgumentException("bar expects labels and values, got labels "
-                    + (labels == null ? "null" : java.util.Arrays.toString(labels)) + " and values "
-                    + (values == null ? "null" : java.util.Arrays.toString(values)));
+                    + (labels == null ? "null" : Arrays.toString(labels)) + " and values "
+                    + (values == null ? "null" : Arrays.toString(values)));
         }
         if (labels.length != values.length) {
             throw new IllegalArgumentException("bar needs one label per value, got " + labels.length + " labels and "

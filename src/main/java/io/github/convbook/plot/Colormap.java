@@ -26,7 +26,13 @@ public final class Colormap {
         this.table = table;
     }
 
-    /** The colour map called {@code name}, as {@code matplotlib.colormaps[name]}; names are case-sensitive as there. */
+    /**
+     * The colour map called {@code name}, as {@code matplotlib.colormaps[name]}; names are case-sensitive as there.
+     *
+     * @param name one of {@link #NAMES}, optionally with {@code _r} for the reversed map
+     * @return a new colour map of 256 colours
+     * @throws IllegalArgumentException for another name (with a hint when only the case differs)
+     */
     public static Colormap get(String name) {
         if (name.endsWith("_r")) {
             return get(name.substring(0, name.length() - 2)).reversed();
@@ -46,6 +52,11 @@ public final class Colormap {
         }
     }
 
+    /**
+     * The map's name, as matplotlib's {@code cmap.name}.
+     *
+     * @return e.g. {@code gray} or {@code gray_r}
+     */
     public String name() {
         return name;
     }
@@ -53,6 +64,9 @@ public final class Colormap {
     /**
      * The colour (0xRRGGBB) of a value already normalised to [0, 1]; values outside are clipped to the ends,
      * as matplotlib does. NaN has no colour in matplotlib (it is transparent), so it is white here.
+     *
+     * @param t the value, 0 for the first colour and 1 for the last
+     * @return the colour as 0xRRGGBB
      */
     public int rgb(double t) {
         if (Double.isNaN(t)) {
@@ -63,7 +77,11 @@ public final class Colormap {
         return table[index];
     }
 
-    /** The same colours in the opposite order, as matplotlib's {@code cmap.reversed()}. */
+    /**
+     * The same colours in the opposite order, as matplotlib's {@code cmap.reversed()}.
+     *
+     * @return a new map, named with {@code _r} added (or removed)
+     */
     public Colormap reversed() {
         int[] flipped = new int[SIZE];
         for (int i = 0; i < SIZE; i++) {
@@ -73,6 +91,11 @@ public final class Colormap {
         return new Colormap(reversedName, flipped);
     }
 
+    /**
+     * The map's name, in words.
+     *
+     * @return e.g. {@code Colormap(viridis)}
+     */
     @Override
     public String toString() {
         return "Colormap(" + name + ")";

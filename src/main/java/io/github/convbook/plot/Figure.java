@@ -35,15 +35,32 @@ public final class Figure extends Picture<Figure> {
         }
     }
 
+    /**
+     * The number of rows of the grid.
+     *
+     * @return at least 1
+     */
     public int rows() {
         return rows;
     }
 
+    /**
+     * The number of columns of the grid.
+     *
+     * @return at least 1
+     */
     public int cols() {
         return cols;
     }
 
-    /** The cell in row {@code row} and column {@code col}, counted from 0: matplotlib's {@code ax[row][col]}. */
+    /**
+     * The cell in row {@code row} and column {@code col}, counted from 0: matplotlib's {@code ax[row][col]}.
+     *
+     * @param row from 0 to {@code rows() - 1}
+     * @param col from 0 to {@code cols() - 1}
+     * @return the cell, to draw in
+     * @throws IndexOutOfBoundsException for a row or column outside the grid
+     */
     public Axes ax(int row, int col) {
         if (row < 0 || row >= rows || col < 0 || col >= cols) {
             throw new IndexOutOfBoundsException("ax(" + row + ", " + col + ") is outside this " + rows + "x" + cols
@@ -55,6 +72,10 @@ public final class Figure extends Picture<Figure> {
     /**
      * The cell at {@code index} counted row by row from 0, matplotlib's {@code ax.flat[index]}
      * ({@code plt.subplot(rows, cols, index + 1)}).
+     *
+     * @param index from 0 to {@code rows() * cols() - 1}
+     * @return the cell, to draw in
+     * @throws IndexOutOfBoundsException for an index outside the grid
      */
     public Axes ax(int index) {
         if (index < 0 || index >= axes.length) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -44,23 +45,41 @@ public final class LineChart extends AxesChart<LineChart> {
         for (String name : names) {
             chart.plot(name, history.get(name));
         }
-        List<String> measures = names.stream().map(n -> n.startsWith("val_") ? n.substring(4) : n).distinct().toList();
+        List<String> measures = names.stream().map(n -> n.startsWith("val_") ? n.substring(4) : n).distinct()
+                .toList();
         return chart.ylabel(measures.size() == 1 ? measures.get(0) : "");
     }
 
-    /** Adds a curve, as another {@code plt.plot(values, label=name)}. */
+    /**
+     * Adds a curve, as another {@code plt.plot(values, label=name)}.
+     *
+     * @param name the curve's name in the legend, not yet used in this chart
+     * @param values one finite number per epoch (or per x value, after {@link #x})
+     * @return this chart, for chaining
+     * @throws IllegalArgumentException for null values or a null value in them, a null or repeated name, no values,
+     *     NaN or infinity, or a length that differs from the x values
+     */
     public LineChart plot(String name, List<? extends Number> values) {
-        if (values == null || values.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new IllegalArgumentException("plot: the curve '" + name + "' needs a list of numbers, got " + values);
+        if (values == null || values.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("plot: the curve '" + name + "' needs a list of numbers, got "
+                    + values);
         }
         return plot(name, values.stream().mapToDouble(Number::doubleValue).toArray());
     }
 
-    /** Adds a curve, as another {@code plt.plot(values, label=name)}. */
+    /**
+     * Adds a curve, as another {@code plt.plot(values, label=name)}.
+     *
+     * @param name the curve's name in the legend, not yet used in this chart
+     * @param values one finite number per epoch (or per x value, after {@link #x}); copied
+     * @return this chart, for chaining
+     * @throws IllegalArgumentException for a null or repeated name, null or no values, NaN or infinity, or a length
+     *     that differs from the x values
+     */
     public LineChart plot(String name, double[] values) {
         if (name == null || values == null) {
-            throw new IllegalArgumentException("plot expects a curve name and values, got name " + name + " and values "
-                    + (values == null ? "null" : values.length + " numbers"));
+            throw new IllegalArgumentException("plot expects a curve name and values, got name " + name
+                    + " and values " + (values == null ? "null" : values.length + " numbers"));
         }
         if (series.containsKey(name)) {
             throw new IllegalArgumentException("This chart already has a curve named '" + name + "'");
@@ -77,6 +96,10 @@ public final class LineChart extends AxesChart<LineChart> {
     /**
      * The x values of every curve, as {@code plt.plot(x, y)}: rotation angles, shifts in pixels... Without it the
      * x axis counts epochs 1, 2, 3, ... Name the axis with {@code xlabel(...)}.
+     *
+     * @param values one finite x value per point of every curve; copied
+     * @return this chart, for chaining
+     * @throws IllegalArgumentException for null values, NaN or infinity, or a curve of another length
      */
     public LineChart x(double... values) {
         if (values == null) {
@@ -96,12 +119,19 @@ public final class LineChart extends AxesChart<LineChart> {
 
     private void checkLength(String name, int length) {
         if (x != null && length != x.length) {
-            throw new IllegalArgumentException("The curve '" + name + "' has " + length + " values but the x axis has "
-                    + x.length);
+            throw new IllegalArgumentException("The curve '" + name + "' has " + length
+                    + " values but the x axis has " + x.length);
         }
     }
 
-    /** Colours one curve: {@code "red"}, {@code "tab:orange"}, {@code "#1f77b4"}, as matplotlib's {@code c=...}. */
+    /**
+     * Colours one curve, as matplotlib's {@code plt.plot(..., c=color)}.
+     *
+     * @param name the curve, added before
+     * @param color a matplotlib colour: {@code "red"}, {@code "r"}, {@code "tab:orange"} or {@code "#1f77b4"}
+     * @return this chart, for chaining
+     * @throws IllegalArgumentException for a curve this chart lacks, or an unknown colour
+     */
     public LineChart color(String name, String color) {
         if (!series.containsKey(name)) {
             throw new IllegalArgumentException("No curve named '" + name + "': this chart has " + series.keySet());
@@ -110,7 +140,11 @@ public final class LineChart extends AxesChart<LineChart> {
         return this;
     }
 
-    /** The names of the curves, in the order they were added (the legend's order). */
+    /**
+     * The names of the curves, in the order they were added (the legend's order).
+     *
+     * @return an unmodifiable list
+     */
     public List<String> names() {
         return List.copyOf(series.keySet());
     }

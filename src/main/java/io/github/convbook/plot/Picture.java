@@ -13,14 +13,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
-import java.util.UUID;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Anything {@link Plot} draws: a {@link Figure} of images, a {@link LineChart}, a {@link BarChart}.
@@ -48,26 +49,56 @@ public abstract class Picture<P extends Picture<P>> implements DisplayDataRender
     private int width;
     private int height;
 
+    /**
+     * A picture of a size in logical pixels; subclasses start at matplotlib's 640 x 480.
+     *
+     * @param width the width in logical pixels, 1 to 10000
+     * @param height the height in logical pixels, 1 to 10000
+     * @throws IllegalArgumentException for a side outside 1..10000
+     */
     protected Picture(int width, int height) {
         sizePixels(width, height);
     }
 
-    /** Width in logical pixels (the rendered image has {@link #SCALE} times as many). */
+    /**
+     * Width in logical pixels (the rendered image has {@link #SCALE} times as many).
+     *
+     * @return the width, e.g. 640
+     */
     public int width() {
         return width;
     }
 
-    /** Height in logical pixels. */
+    /**
+     * Height in logical pixels (the rendered image has {@link #SCALE} times as many).
+     *
+     * @return the height, e.g. 480
+     */
     public int height() {
         return height;
     }
 
-    /** Sets the size in inches, as matplotlib's {@code figsize=(width, height)} at 100 dpi. */
+    /**
+     * Sets the size in inches, as matplotlib's {@code figsize=(width, height)} at 100 dpi: {@code size(16, 8)} is
+     * 1600 x 800 logical pixels.
+     *
+     * @param widthInches the width in inches, 0.01 to 100
+     * @param heightInches the height in inches, 0.01 to 100
+     * @return this picture, for chaining
+     * @throws IllegalArgumentException when a side rounds to fewer than 1 or more than 10000 pixels
+     */
     public P size(double widthInches, double heightInches) {
         return sizePixels((int) Math.round(widthInches * DPI), (int) Math.round(heightInches * DPI));
     }
 
-    /** Sets the size in logical pixels. */
+    /**
+     * Sets the size in logical pixels (inches times 100).
+     *
+     * @param width the width in logical pixels, 1 to 10000
+     * @param height the height in logical pixels, 1 to 10000
+     * @return this picture, for chaining
+     * @throws IllegalArgumentException for a side outside 1..10000
+     */
     @SuppressWarnings("unchecked")
     public P sizePixels(int width, int height) {
         if (width < 1 || height < 1 || width > 10_000 || height > 10_000) {
@@ -79,13 +110,28 @@ public abstract class Picture<P extends Picture<P>> implements DisplayDataRender
         return (P) this;
     }
 
-    /** Draws the picture in logical coordinates: (0, 0) top left, (width, height) bottom right. */
+    /**
+     * Draws the picture in logical coordinates: (0, 0) top left, (width, height) bottom right.
+     *
+     * @param g where to draw, already scaled by {@link #SCALE} and cleared to white
+     * @param width the width in logical pixels
+     * @param height the height in logical pixels
+     */
     protected abstract void paint(Graphics2D g, int width, int height);
 
-    /** What {@link #toString()} shows before the size, e.g. {@code 2x2} for a figure's grid. */
+    /**
+     * What {@link #toString()} shows before the size.
+     *
+     * @return e.g. {@code 2x2} for a figure's grid
+     */
     protected abstract String describe();
 
-    /** The picture as an image of {@code SCALE * width} by {@code SCALE * height} pixels on white. */
+    /**
+     * The picture as an image of {@code SCALE * width} by {@code SCALE * height} pixels on white, for Java's
+     * image APIs.
+     *
+     * @return a new RGB image, e.g. 1280 x 960 pixels for the default 640 x 480
+     */
     public BufferedImage toBufferedImage() {
         BufferedImage image = new BufferedImage(width * SCALE, height * SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -105,7 +151,11 @@ public abstract class Picture<P extends Picture<P>> implements DisplayDataRender
         return image;
     }
 
-    /** The picture encoded as PNG bytes. */
+    /**
+     * The picture encoded as PNG bytes, as a notebook shows it.
+     *
+     * @return a new array holding a PNG file of {@link #toBufferedImage()}
+     */
     public byte[] toPng() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         writePng(bytes);
@@ -118,6 +168,7 @@ public abstract class Picture<P extends Picture<P>> implements DisplayDataRender
      * complete or not at all: it is written beside the target under a temporary name, then renamed. It gets the
      * permissions any new file gets (the umask's), not the owner-only ones of {@code Files.createTempFile}.
      *
+     * @param path the file to write; an existing file is replaced
      * @throws IllegalArgumentException for a null path or an extension that is not one of those formats
      * @throws UncheckedIOException when the file cannot be written (a missing folder, no permission)
      */
@@ -130,7 +181,8 @@ public abstract class Picture<P extends Picture<P>> implements DisplayDataRender
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             // newOutputStream creates the file with the umask's permissions; createTempFile would make it 0600
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 if (format.equals("png")) {
                     writePng(out);
                 } else {
@@ -152,6 +204,7 @@ public abstract class Picture<P extends Picture<P>> implements DisplayDataRender
     /**
      * {@link #save(Path)} with a path such as {@code "loss.png"} (relative to the notebook's folder).
      *
+     * @param path the file to write, ending in .png, .jpg, .jpeg, .gif or .bmp
      * @throws IllegalArgumentException for a null or malformed path or an unknown extension
      * @throws UncheckedIOException when the file cannot be written
      */
@@ -162,7 +215,7 @@ public abstract class Picture<P extends Picture<P>> implements DisplayDataRender
         }
         try {
             save(Path.of(path));
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw new IllegalArgumentException("save: \"" + path + "\" is not a valid file name: " + e.getReason(), e);
         }
     }
@@ -208,7 +261,11 @@ public abstract class Picture<P extends Picture<P>> implements DisplayDataRender
                 out.putData(type, Base64.getEncoder().encodeToString(toPng()), size));
     }
 
-    /** e.g. {@code Figure(2x2, 640x480 px)}: what a notebook shows as text beside the picture. */
+    /**
+     * What a notebook shows as text beside the picture.
+     *
+     * @return e.g. {@code Figure(2x2, 640x480 px)}
+     */
     @Override
     public String toString() {
         return getClass().getSimpleName() + "(" + describe() + ", " + width + "x" + height + " px)";

@@ -48,8 +48,8 @@ final class Style {
         }
         Integer rgb = NAMED.get(key);
         if (rgb == null) {
-            throw new IllegalArgumentException("Unknown colour '" + name + "': use a name such as 'red' or 'blue', 'tab:"
-                    + "orange' (matplotlib's default colours), or '#rrggbb'");
+            throw new IllegalArgumentException("Unknown colour '" + name + "': use a name such as 'red' or 'blue', "
+                    + "'tab:orange' (matplotlib's default colours), or '#rrggbb'");
         }
         return new Color(rgb);
     }

@@ -25,7 +25,12 @@ public final class Tables {
 
     /**
      * One row per epoch: {@code epoch} (counting from 1, as Keras prints "Epoch 1/5"), then one column per metric
-     * in the order Keras reports them ({@code loss}, {@code accuracy}, {@code val_loss}, ...).
+     * in the order Keras reports them ({@code loss}, {@code accuracy}, {@code val_loss}, ...), printed with 4
+     * decimals; like {@code pd.DataFrame(history.history)} in Keras. A metric recorded for fewer epochs is missing
+     * in the rows it lacks.
+     *
+     * @param history what {@code model.fit} returned
+     * @return a new table named "Training history", one row per epoch
      */
     public static Table history(History history) {
         int epochs = history.epochs();
@@ -48,6 +53,11 @@ public final class Tables {
     /**
      * How often each label occurs, as {@code np.unique(y, return_counts=True)}: {@code label}, {@code count} and
      * {@code share} (count / all examples, printed as a percentage), one row per label present, in label order.
+     *
+     * @param labels class numbers {@code (N,)} or {@code (N, 1)} (any numeric dtype, whole numbers from 0), or
+     *     one-hot / probability rows {@code (N, classes)}, read with {@code argmax}
+     * @return a new table named "Label counts (N examples)"
+     * @throws IllegalArgumentException for another shape, or a label that is negative or not a whole number
      */
     public static Table labelCounts(Tensor labels) {
         int[] classes = ClassLabels.of("labelCounts", "labels", labels);
@@ -70,6 +80,12 @@ public final class Tables {
     /**
      * The confusion matrix with as many classes as the labels show (the largest label + 1, or the width of
      * probability rows). See {@link #confusionMatrix(Tensor, Tensor, int)}.
+     *
+     * @param trueLabels class numbers {@code (N,)} or {@code (N, 1)}, or one-hot rows {@code (N, classes)}
+     * @param predictedLabels class numbers, or the {@code (N, classes)} probabilities {@code model.predict} returns
+     * @return a new table: one row per true class, one column per predicted class, and {@code total}
+     * @throws IllegalArgumentException for a shape that holds no labels, a label that is negative or not a whole
+     *     number, or a different number of examples in the two
      */
     public static Table confusionMatrix(Tensor trueLabels, Tensor predictedLabels) {
         int[] truth = ClassLabels.of("confusionMatrix", "trueLabels", trueLabels);
@@ -83,8 +99,12 @@ public final class Tables {
      * {@code true}), one column per predicted class ({@code 0}, {@code 1}, ...), and {@code total}, the number of
      * examples of that true class. The diagonal holds the correct predictions.
      *
+     * @param trueLabels      class numbers {@code (N,)} or {@code (N, 1)}, or one-hot rows {@code (N, classes)}
      * @param predictedLabels class numbers, or the (N, classes) probabilities {@code model.predict} returns
      * @param classes         number of classes (10 for MNIST); shows classes that never occur as zero rows
+     * @return a new table of {@code classes} rows
+     * @throws IllegalArgumentException for {@code classes < 1}, a label outside {@code 0 .. classes-1}, a label that
+     *     is not a whole number, a shape that holds no labels, or a different number of examples in the two
      */
     public static Table confusionMatrix(Tensor trueLabels, Tensor predictedLabels, int classes) {
         if (classes < 1) {
@@ -99,8 +119,8 @@ public final class Tables {
         int[][] counts = new int[n][n];
         for (int i = 0; i < truth.length; i++) {
             if (truth[i] >= n || predicted[i] >= n) {
-                throw new IllegalArgumentException("confusionMatrix: with " + n + " classes labels must be 0.." + (n - 1)
-                        + ", got true " + truth[i] + " and predicted " + predicted[i] + " at index " + i);
+                throw new IllegalArgumentException("confusionMatrix: with " + n + " classes labels must be 0.."
+                        + (n - 1) + ", got true " + truth[i] + " and predicted " + predicted[i] + " at index " + i);
             }
             counts[truth[i]][predicted[i]]++;
         }
@@ -127,6 +147,9 @@ public final class Tables {
      * @param trueLabels    class numbers (N,) or one-hot rows (N, classes)
      * @param probabilities what {@code model.predict} returns: (N, classes)
      * @param limit         how many rows to show (all when there are fewer)
+     * @return a new table of {@code min(limit, N)} rows, probabilities printed with 4 decimals
+     * @throws IllegalArgumentException when {@code probabilities} is not {@code (N, classes)} with at least 2 classes,
+     *     for a negative {@code limit}, a bad label, or a different number of examples in the two
      */
     public static Table predictions(Tensor trueLabels, Tensor probabilities, int limit) {
         if (probabilities.rank() != 2 || probabilities.shape().get(1) < 2) {

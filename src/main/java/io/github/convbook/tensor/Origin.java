@@ -5,6 +5,10 @@ package io.github.convbook.tensor;
  * Models walk these links back from their outputs to their inputs.
  */
 public interface Origin {
-    /** A short description such as {@code created by layer 'conv2d'}. */
+    /**
+     * A short description for messages and {@code Tensor.toString()}.
+     *
+     * @return e.g. {@code created by layer 'conv2d'}
+     */
     String describe();
 }

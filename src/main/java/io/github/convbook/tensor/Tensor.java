@@ -16,13 +16,19 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * An n-dimensional array, the Java twin of a NumPy array / TensorFlow tensor.
+ * An n-dimensional array, the Java twin of a NumPy {@code ndarray} / TensorFlow {@code tf.Tensor}.
  *
  * <p>A tensor either holds values (an ND4J {@link INDArray}) or is <em>symbolic</em>: the output of
- * {@code Input.shape(...)} or of a layer applied to one. A symbolic tensor has a shape, usually with an
- * unknown batch size ({@code None}), and no values; models are built from them.
+ * {@code Input.shape(...)} or of a layer applied to one (Keras's {@code KerasTensor}). A symbolic tensor has a shape,
+ * usually with an unknown batch size ({@code None}, as in {@code (None, 28, 28, 1)}), and no values; models are built
+ * from them.
  *
- * <p>Tensors are values: every operation returns a new tensor and leaves its operands unchanged.
+ * <p>Tensors are values: every operation returns a new tensor and leaves its operands unchanged. Shapes are written
+ * as Python tuples, {@code (60000, 28, 28)}; values are stored row-major (C order), as NumPy's default; dtypes are
+ * NumPy's names ({@link DType}). Element-wise operations broadcast as NumPy does and follow NumPy 1.2x's type
+ * rules. An operation that would allocate more than the memory left throws {@link IllegalArgumentException} with
+ * the bytes needed, instead of crashing the JVM in native code. Operations that read values throw
+ * {@link IllegalStateException} on a symbolic tensor.
  */
 public final class Tensor {
     static {
@@ -43,30 +49,59 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- wrapping
 
-    /** Wraps an ND4J array without copying it. */
+    /**
+     * Wraps an ND4J array without copying it: the tensor shares the array's values, shape and data type.
+     *
+     * @param array the values; their ND4J data type must be one ConvBook has (see {@link DType})
+     * @return a tensor over {@code array}
+     * @throws IllegalArgumentException when the array's data type has no ConvBook dtype (e.g. ND4J's HALF)
+     */
     public static Tensor wrap(INDArray array) {
         return new Tensor(array, Shape.of(array.shape()), DType.of(array.dataType()), null);
     }
 
-    /** A tensor with a shape and no values, produced by {@code origin} (an input or a layer call). */
+    /**
+     * A tensor with a shape and no values (Keras's {@code KerasTensor}), produced by {@code origin}: an input or a
+     * layer call.
+     *
+     * @param shape the shape, usually with an unknown batch: {@code (None, 28, 28, 1)}
+     * @param dtype the element type the values will have
+     * @param origin the input or layer call that produces it
+     * @return a symbolic tensor
+     */
     public static Tensor symbolic(Shape shape, DType dtype, Origin origin) {
         return new Tensor(null, shape, dtype, origin);
     }
 
+    /**
+     * Whether this tensor is symbolic: a shape without values, from {@code Input.shape(...)} or a layer applied to one.
+     *
+     * @return true when this tensor has no values
+     */
     public boolean isSymbolic() {
         return array == null;
     }
 
-    /** The layer call that produced this symbolic tensor, or null for a tensor with values. */
+    /**
+     * The layer call that produced this symbolic tensor (Keras's {@code _keras_history}).
+     *
+     * @return the origin, or null for a tensor with values
+     */
     public Origin origin() {
         return origin;
     }
 
-    /** The ND4J array behind this tensor (no copy). */
+    /**
+     * The ND4J array behind this tensor, not a copy: writing to it changes this tensor.
+     *
+     * @return the array, of this tensor's shape and dtype
+     * @throws IllegalStateException for a symbolic tensor, which has no values
+     */
     public INDArray data() {
         if (array == null) {
             throw new IllegalStateException("This is a symbolic tensor " + shape + " (" + origin.describe()
-                    + "): it has a shape but no values. Build a Model from it and call model.predict(data) to get values.");
+                    + "): it has a shape but no values. Build a Model from it and call model.predict(data) to get"
+                    + " values.");
         }
         return array;
     }
@@ -74,32 +109,61 @@ public final class Tensor {
     // ---------------------------------------------------------------- factories
 
     /**
-     * A float32 tensor of zeros, like {@code np.zeros(shape)}.
+     * A float32 tensor of zeros, like {@code np.zeros(shape, dtype="float32")}.
      *
-     * @throws IllegalArgumentException for a negative size or a shape too large for the memory left (see {@link Memory})
+     * @param shape the size of each axis, e.g. {@code zeros(2, 3)} for {@code (2, 3)}; no sizes give a scalar
+     *     {@code ()}
+     * @return a new float32 tensor of that shape
+     * @throws IllegalArgumentException for a negative size or a shape too large for the memory left (see
+     *     {@link Memory})
      */
     public static Tensor zeros(long... shape) {
         Memory.check("Tensor.zeros", DataType.FLOAT, shape);
         return wrap(Nd4j.zeros(DataType.FLOAT, shape));
     }
 
-    /** @throws IllegalArgumentException as {@link #zeros} */
+    /**
+     * A float32 tensor of ones, like {@code np.ones(shape, dtype="float32")}.
+     *
+     * @param shape the size of each axis; no sizes give a scalar {@code ()}
+     * @return a new float32 tensor of that shape
+     * @throws IllegalArgumentException as {@link #zeros}: a negative size or too little memory
+     */
     public static Tensor ones(long... shape) {
         Memory.check("Tensor.ones", DataType.FLOAT, shape);
         return wrap(Nd4j.ones(DataType.FLOAT, shape));
     }
 
-    /** @throws IllegalArgumentException as {@link #zeros} */
+    /**
+     * A float32 tensor with every value set to {@code value}, like {@code np.full(shape, value, dtype="float32")}.
+     *
+     * @param value the value, rounded to float32
+     * @param shape the size of each axis; no sizes give a scalar {@code ()}
+     * @return a new float32 tensor of that shape
+     * @throws IllegalArgumentException as {@link #zeros}: a negative size or too little memory
+     */
     public static Tensor full(double value, long... shape) {
         Memory.check("Tensor.full", DataType.FLOAT, shape);
         return wrap(Nd4j.valueArrayOf(shape, value, DataType.FLOAT));
     }
 
+    /**
+     * A float32 scalar: a tensor of rank 0, shape {@code ()}, holding one value, like {@code np.float32(value)}.
+     *
+     * @param value the value, rounded to float32
+     * @return a new float32 tensor of shape {@code ()}
+     */
     public static Tensor scalar(double value) {
         return wrap(Nd4j.scalar(DataType.FLOAT, value));
     }
 
-    /** {@code 0, 1, ..., n-1} as int32, like {@code np.arange(n)}. */
+    /**
+     * The integers {@code 0, 1, ..., n-1} as int32, like {@code np.arange(n)} (NumPy gives int64).
+     *
+     * @param n how many values, at least 0
+     * @return a new int32 tensor of shape {@code (n,)}
+     * @throws IllegalArgumentException for a negative {@code n}, or one too large for the memory left
+     */
     public static Tensor arange(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("Tensor.arange: n must be >= 0, got " + n);
@@ -110,7 +174,16 @@ public final class Tensor {
         return of(values, n);
     }
 
-    /** Standard normal samples (float32) from the seeded generator, like {@code np.random.randn}. */
+    /**
+     * Samples of the standard normal distribution (mean 0, standard deviation 1), like
+     * {@code np.random.randn(*shape)}, drawn from ConvBook's one seeded generator ({@code Utils.setRandomSeed}), so a
+     * seeded notebook draws the same values every run.
+     *
+     * @param shape the size of each axis
+     * @return a new float32 tensor of that shape
+     * @throws IllegalArgumentException for a negative size, or a shape too large for the memory left or for one Java
+     *     array (about 2^31 values)
+     */
     public static Tensor randn(long... shape) {
         Memory.check("Tensor.randn", DataType.FLOAT, shape);
         int count = Memory.checkJavaArray("Tensor.randn", Float.BYTES, shape);
@@ -122,7 +195,14 @@ public final class Tensor {
         return of(values, shape);
     }
 
-    /** Uniform samples in [0, 1) (float32) from the seeded generator, like {@code np.random.random}. */
+    /**
+     * Uniform samples in [0, 1), like {@code np.random.random(shape)}, drawn from ConvBook's one seeded generator
+     * ({@code Utils.setRandomSeed}).
+     *
+     * @param shape the size of each axis
+     * @return a new float32 tensor of that shape
+     * @throws IllegalArgumentException as {@link #randn}: a negative size or a shape too large
+     */
     public static Tensor random(long... shape) {
         Memory.check("Tensor.random", DataType.FLOAT, shape);
         int count = Memory.checkJavaArray("Tensor.random", Float.BYTES, shape);
@@ -134,79 +214,214 @@ public final class Tensor {
         return of(values, shape);
     }
 
-    /** A float32 tensor from row-major values. */
+    /**
+     * A float32 tensor from row-major (C order) values, like
+     * {@code np.array(values, dtype="float32").reshape(shape)}.
+     *
+     * @param values the values, the last axis varying fastest; copied
+     * @param shape the size of each axis; their product must equal {@code values.length}
+     * @return a new float32 tensor of that shape
+     * @throws IllegalArgumentException when the shape has a negative size or does not hold {@code values.length}
+     *     values
+     */
     public static Tensor of(float[] values, long... shape) {
         checkCount(values.length, shape);
         return wrap(Nd4j.create(values, shape, 'c'));
     }
 
+    /**
+     * {@link #of(float[], long...)} with int sizes: a float32 tensor from row-major values.
+     *
+     * @param values the values, the last axis varying fastest; copied
+     * @param shape the size of each axis; their product must equal {@code values.length}
+     * @return a new float32 tensor of that shape
+     * @throws IllegalArgumentException when the shape does not hold {@code values.length} values
+     */
     public static Tensor of(float[] values, int... shape) {
         return of(values, toLongs(shape));
     }
 
-    /** A float64 tensor from row-major values (Java doubles, like NumPy's default float). */
+    /**
+     * A float64 tensor from row-major values: Java's doubles are NumPy's default float, as in
+     * {@code np.array(values).reshape(shape)}.
+     *
+     * @param values the values, the last axis varying fastest; copied
+     * @param shape the size of each axis; their product must equal {@code values.length}
+     * @return a new float64 tensor of that shape
+     * @throws IllegalArgumentException when the shape has a negative size or does not hold {@code values.length}
+     *     values
+     */
     public static Tensor of(double[] values, long... shape) {
         checkCount(values.length, shape);
         return wrap(Nd4j.create(values, shape, DataType.DOUBLE));
     }
 
+    /**
+     * {@link #of(double[], long...)} with int sizes: a float64 tensor from row-major values.
+     *
+     * @param values the values, the last axis varying fastest; copied
+     * @param shape the size of each axis; their product must equal {@code values.length}
+     * @return a new float64 tensor of that shape
+     * @throws IllegalArgumentException when the shape does not hold {@code values.length} values
+     */
     public static Tensor of(double[] values, int... shape) {
         return of(values, toLongs(shape));
     }
 
-    /** An int32 tensor from row-major values (labels, indices). */
+    /**
+     * An int32 tensor from row-major values, for labels and indices, like
+     * {@code np.array(values, dtype="int32").reshape(shape)}.
+     *
+     * @param values the values, the last axis varying fastest; copied
+     * @param shape the size of each axis; their product must equal {@code values.length}
+     * @return a new int32 tensor of that shape
+     * @throws IllegalArgumentException when the shape has a negative size or does not hold {@code values.length}
+     *     values
+     */
     public static Tensor of(int[] values, long... shape) {
         checkCount(values.length, shape);
         return wrap(Nd4j.createFromArray(values).reshape('c', shape));
     }
 
+    /**
+     * {@link #of(int[], long...)} with int sizes: an int32 tensor from row-major values.
+     *
+     * @param values the values, the last axis varying fastest; copied
+     * @param shape the size of each axis; their product must equal {@code values.length}
+     * @return a new int32 tensor of that shape
+     * @throws IllegalArgumentException when the shape does not hold {@code values.length} values
+     */
     public static Tensor of(int[] values, int... shape) {
         return of(values, toLongs(shape));
     }
 
-    /** A uint8 tensor (pixels 0..255) from row-major bytes, read as unsigned. */
+    /**
+     * A uint8 tensor, for pixels 0..255, from row-major bytes read as unsigned (Java's byte {@code -1} is 255), like
+     * {@code np.frombuffer(values, dtype="uint8").reshape(shape)}.
+     *
+     * @param values the bytes, the last axis varying fastest; copied
+     * @param shape the size of each axis, e.g. {@code (60000, 28, 28)} for MNIST's images; their product must equal
+     *     {@code values.length}
+     * @return a new uint8 tensor of that shape
+     * @throws IllegalArgumentException when the shape has a negative size or does not hold {@code values.length}
+     *     values
+     */
     public static Tensor ofUint8(byte[] values, long... shape) {
         checkCount(values.length, shape);
         return wrap(Nd4j.create(Nd4j.createBuffer(ByteBuffer.wrap(values), DataType.UBYTE, values.length), shape));
     }
 
-    /** A 1-D tensor from values: {@code Tensor.of(1f, 2f, 3f)}. */
+    /**
+     * A 1-D float32 tensor from values: {@code Tensor.of(1f, 2f, 3f)} has shape {@code (3,)}.
+     *
+     * @param values the values; copied
+     * @return a new float32 tensor of shape {@code (values.length,)}
+     */
     public static Tensor of(float... values) {
         return of(values, values.length);
     }
 
+    /**
+     * A 1-D float64 tensor from values: {@code Tensor.of(1.0, 2.0)} has shape {@code (2,)}, like
+     * {@code np.array([1.0, 2.0])}.
+     *
+     * @param values the values; copied
+     * @return a new float64 tensor of shape {@code (values.length,)}
+     */
     public static Tensor of(double... values) {
         return of(values, values.length);
     }
 
+    /**
+     * A 1-D int32 tensor from values: {@code Tensor.of(7, 2, 1)} has shape {@code (3,)}, e.g. labels.
+     *
+     * @param values the values; copied
+     * @return a new int32 tensor of shape {@code (values.length,)}
+     */
     public static Tensor of(int... values) {
         return of(values, values.length);
     }
 
+    /**
+     * A float32 tensor from nested Java arrays (rows), like {@code np.array(values)}: {@code values[i][j]...}
+     * becomes the value at {@code (i, j, ...)}.
+     *
+     * @param values rectangular nested arrays: every row of one level has the same length; copied
+     * @return a new float32 tensor of shape {@code (rows, columns)}
+     * @throws IllegalArgumentException when the rows of one level differ in length
+     */
     public static Tensor of(float[][] values) {
         return ofNested(values);
     }
 
+    /**
+     * A float32 tensor from nested Java arrays (a stack of matrices), like {@code np.array(values)}:
+     * {@code values[i][j]...} becomes the value at {@code (i, j, ...)}.
+     *
+     * @param values rectangular nested arrays: every row of one level has the same length; copied
+     * @return a new float32 tensor of shape {@code (a, b, c)}
+     * @throws IllegalArgumentException when the rows of one level differ in length
+     */
     public static Tensor of(float[][][] values) {
         return ofNested(values);
     }
 
+    /**
+     * A float32 tensor from nested Java arrays (a batch of images), like {@code np.array(values)}:
+     * {@code values[i][j]...} becomes the value at {@code (i, j, ...)}.
+     *
+     * @param values rectangular nested arrays: every row of one level has the same length; copied
+     * @return a new float32 tensor of shape {@code (batch, height, width, channels)}
+     * @throws IllegalArgumentException when the rows of one level differ in length
+     */
     public static Tensor of(float[][][][] values) {
         return ofNested(values);
     }
 
+    /**
+     * A float64 tensor from nested Java arrays (rows), like {@code np.array(values)}: {@code values[i][j]...}
+     * becomes the value at {@code (i, j, ...)}.
+     *
+     * @param values rectangular nested arrays: every row of one level has the same length; copied
+     * @return a new float64 tensor of shape {@code (rows, columns)}
+     * @throws IllegalArgumentException when the rows of one level differ in length
+     */
     public static Tensor of(double[][] values) {
         return ofNested(values);
     }
 
+    /**
+     * A float64 tensor from nested Java arrays (a stack of matrices), like {@code np.array(values)}:
+     * {@code values[i][j]...} becomes the value at {@code (i, j, ...)}.
+     *
+     * @param values rectangular nested arrays: every row of one level has the same length; copied
+     * @return a new float64 tensor of shape {@code (a, b, c)}
+     * @throws IllegalArgumentException when the rows of one level differ in length
+     */
     public static Tensor of(double[][][] values) {
         return ofNested(values);
     }
 
+    /**
+     * A float64 tensor from nested Java arrays (a batch of images), like {@code np.array(values)}:
+     * {@code values[i][j]...} becomes the value at {@code (i, j, ...)}.
+     *
+     * @param values rectangular nested arrays: every row of one level has the same length; copied
+     * @return a new float64 tensor of shape {@code (batch, height, width, channels)}
+     * @throws IllegalArgumentException when the rows of one level differ in length
+     */
     public static Tensor of(double[][][][] values) {
         return ofNested(values);
     }
 
+    /**
+     * A int32 tensor from nested Java arrays (rows), like {@code np.array(values)}: {@code values[i][j]...}
+     * becomes the value at {@code (i, j, ...)}.
+     *
+     * @param values rectangular nested arrays: every row of one level has the same length; copied
+     * @return a new int32 tensor of shape {@code (rows, columns)}
+     * @throws IllegalArgumentException when the rows of one level differ in length
+     */
     public static Tensor of(int[][] values) {
         return ofNested(values);
     }
@@ -269,31 +484,70 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- properties
 
+    /**
+     * The size of each axis, NumPy's {@code x.shape}: {@code (60000, 28, 28)}, or {@code (None, 10)} for a symbolic
+     * tensor whose batch is not known yet.
+     *
+     * @return the shape
+     */
     public Shape shape() {
         return shape;
     }
 
+    /**
+     * The element type, NumPy's {@code x.dtype}: float32, float64, int32, int64, uint8 or bool.
+     *
+     * @return the dtype
+     */
     public DType dtype() {
         return dtype;
     }
 
+    /**
+     * The number of axes, NumPy's {@code x.ndim}: 0 for a scalar, 4 for a batch of images
+     * {@code (None, 28, 28, 1)}.
+     *
+     * @return the rank
+     */
     public int rank() {
         return shape.rank();
     }
 
-    /** Number of elements. */
+    /**
+     * The number of values, NumPy's {@code x.size}: the product of the shape, 1 for a scalar.
+     *
+     * @return the number of values
+     * @throws IllegalStateException for a symbolic tensor whose batch size is unknown ({@code None})
+     */
     public long size() {
         return shape.size();
     }
 
     // ---------------------------------------------------------------- shape changes
 
-    /** A new shape with the same values in row-major order; one dimension may be -1 (inferred). */
+    /**
+     * The same values in a new shape, read and written in row-major order, like {@code np.reshape(x, newShape)}:
+     * {@code (60000, 28, 28)} reshaped to {@code (60000, 28, 28, 1)} adds a channel axis. One size may be -1; it is
+     * inferred from the others.
+     *
+     * @param newShape the size of each axis; their product must equal {@link #size()}
+     * @return a new tensor of the same dtype
+     * @throws IllegalArgumentException when the new shape holds a different number of values, has a size below -1,
+     *     or has more than one -1
+     * @throws IllegalStateException for a symbolic tensor
+     */
     public Tensor reshape(long... newShape) {
         long[] resolved = resolveReshape(newShape);
         return wrap(contiguous().reshape('c', resolved));
     }
 
+    /**
+     * {@link #reshape(long...)} with int sizes.
+     *
+     * @param newShape the size of each axis; one may be -1
+     * @return a new tensor of the same dtype
+     * @throws IllegalArgumentException when the new shape holds a different number of values
+     */
     public Tensor reshape(int... newShape) {
         return reshape(toLongs(newShape));
     }
@@ -309,7 +563,8 @@ public final class Tensor {
             }
             if (resolved[i] == -1) {
                 if (inferred >= 0) {
-                    throw new IllegalArgumentException("reshape: only one dimension can be -1, got " + Arrays.toString(newShape));
+                    throw new IllegalArgumentException("reshape: only one dimension can be -1, got "
+                            + Arrays.toString(newShape));
                 }
                 inferred = i;
             } else {
@@ -335,13 +590,24 @@ public final class Tensor {
         return resolved;
     }
 
-    /** Removes every axis of size 1, like {@code np.squeeze(x)}. */
+    /**
+     * Removes every axis of size 1, like {@code np.squeeze(x)}: {@code (1, 28, 28, 1)} becomes {@code (28, 28)}.
+     *
+     * @return a new tensor of the same dtype
+     */
     public Tensor squeeze() {
         long[] kept = Arrays.stream(shape.toArray()).filter(d -> d != 1).toArray();
         return reshape(kept);
     }
 
-    /** Removes one axis of size 1, like {@code tf.squeeze(x, axis=-1)}. */
+    /**
+     * Removes one axis of size 1, like {@code np.squeeze(x, axis)}: {@code squeeze(-1)} turns {@code (28, 28, 1)} into
+     * {@code (28, 28)}.
+     *
+     * @param axis the axis to remove; negative counts from the end
+     * @return a new tensor of the same dtype, one rank lower
+     * @throws IllegalArgumentException when the axis does not exist or its size is not 1
+     */
     public Tensor squeeze(int axis) {
         int index = shape.normalizeAxis(axis);
         if (shape.get(index) != 1) {
@@ -358,12 +624,20 @@ public final class Tensor {
         return reshape(kept);
     }
 
-    /** Inserts an axis of size 1, like {@code np.expand_dims(x, axis)}; -1 appends it at the end. */
+    /**
+     * Inserts an axis of size 1, like {@code np.expand_dims(x, axis)}: {@code expandDims(-1)} turns
+     * {@code (60000, 28, 28)} into {@code (60000, 28, 28, 1)}, {@code expandDims(0)} makes one image a batch of one.
+     *
+     * @param axis where the new axis goes, from 0 to {@code rank()}; -1 appends it at the end
+     * @return a new tensor of the same dtype, one rank higher
+     * @throws IllegalArgumentException when the axis is out of bounds
+     */
     public Tensor expandDims(int axis) {
         int n = rank() + 1;
         int index = axis < 0 ? axis + n : axis;
         if (index < 0 || index >= n) {
-            throw new IllegalArgumentException("expandDims(" + axis + ") is out of bounds for a tensor of rank " + rank());
+            throw new IllegalArgumentException("expandDims(" + axis + ") is out of bounds for a tensor of rank "
+                    + rank());
         }
         long[] dims = shape.toArray();
         long[] grown = new long[n];
@@ -373,12 +647,21 @@ public final class Tensor {
         return reshape(grown);
     }
 
-    /** All values in one axis: {@code (60000, 28, 28)} becomes {@code (60000, 784)} with {@code flatten(1)}... */
+    /**
+     * All values in one axis, in row-major order, like NumPy's {@code x.flatten()}: {@code (2, 28, 28)} becomes
+     * {@code (1568,)}. To keep the batch axis, write {@code reshape(-1, 784)}.
+     *
+     * @return a new 1-D tensor of the same dtype
+     */
     public Tensor flatten() {
         return reshape(size());
     }
 
-    /** Reverses the axes, like NumPy's {@code .T}. */
+    /**
+     * Reverses the axes, like NumPy's {@code x.T}: {@code (2, 3)} becomes {@code (3, 2)}.
+     *
+     * @return a new tensor of the same dtype, values copied in the new order
+     */
     public Tensor transpose() {
         int[] reversed = new int[rank()];
         for (int i = 0; i < reversed.length; i++) {
@@ -387,7 +670,14 @@ public final class Tensor {
         return transpose(reversed);
     }
 
-    /** Permutes the axes, like {@code np.transpose(x, axes)}. */
+    /**
+     * Permutes the axes, like {@code np.transpose(x, axes)}: {@code transpose(0, 3, 1, 2)} turns
+     * {@code (None, 28, 28, 1)} (channels last, Keras's default) into {@code (None, 1, 28, 28)}.
+     *
+     * @param axes a permutation of {@code 0 .. rank()-1}: axis {@code i} of the result is axis {@code axes[i]} of this
+     * @return a new tensor of the same dtype
+     * @throws IllegalArgumentException when {@code axes} does not have one entry per axis
+     */
     public Tensor transpose(int... axes) {
         if (axes.length != rank()) {
             throw new IllegalArgumentException("transpose: expected " + rank() + " axes for shape " + shape + ", got "
@@ -396,7 +686,16 @@ public final class Tensor {
         return wrap(data().permute(axes).dup('c'));
     }
 
-    /** Joins tensors along an axis, like {@code tf.concat(tensors, axis)}. */
+    /**
+     * Joins tensors along an axis, like {@code np.concatenate(tensors, axis)} / {@code tf.concat}: {@code (2, 3)} and
+     * {@code (4, 3)} along axis 0 give {@code (6, 3)}. The dtype is the {@link DType#promote} of all of them.
+     *
+     * @param axis the axis to join along; negative counts from the end
+     * @param tensors at least one tensor; all of the same rank and of equal sizes on every other axis
+     * @return a new tensor
+     * @throws IllegalArgumentException for no tensors, a missing axis, shapes that differ on another axis, or a
+     *     result too large for the memory left
+     */
     public static Tensor concat(int axis, Tensor... tensors) {
         if (tensors.length == 0) {
             throw new IllegalArgumentException("concat needs at least one tensor");
@@ -411,8 +710,9 @@ public final class Tensor {
                 compatible = i == index || t.shape.get(i) == first.get(i);
             }
             if (!compatible) {
-                throw new IllegalArgumentException("concat along axis " + axis + " needs equal sizes on every other axis: "
-                        + "got shapes " + Arrays.stream(tensors).map(x -> x.shape.toString()).toList());
+                throw new IllegalArgumentException("concat along axis " + axis
+                        + " needs equal sizes on every other axis: got shapes "
+                        + Arrays.stream(tensors).map(x -> x.shape.toString()).toList());
             }
         }
         long[] joined = first.toArray();
@@ -430,7 +730,15 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- indexing
 
-    /** Indexes the leading axes, like {@code x[i]} or {@code x[i, j]}; negative indices count from the end. */
+    /**
+     * Indexes the leading axes, like NumPy's {@code x[i]} or {@code x[i, j]}: {@code images.get(0)} of
+     * {@code (60000, 28, 28)} is the first image, {@code (28, 28)}. Negative indices count from the end.
+     *
+     * @param index one index per leading axis, at most {@code rank()} of them
+     * @return a new tensor (a copy) of the same dtype, whose shape is the remaining axes
+     * @throws IllegalArgumentException for more indices than axes
+     * @throws IndexOutOfBoundsException for an index outside its axis
+     */
     public Tensor get(long... index) {
         if (index.length > rank()) {
             throw new IllegalArgumentException("too many indices: " + index.length + " for a tensor of shape " + shape);
@@ -440,8 +748,8 @@ public final class Tensor {
             long size = shape.get(i);
             long at = index[i] < 0 ? index[i] + size : index[i];
             if (at < 0 || at >= size) {
-                throw new IndexOutOfBoundsException("index " + index[i] + " is out of bounds for axis " + i + " with size "
-                        + size + " (shape " + shape + ")");
+                throw new IndexOutOfBoundsException("index " + index[i] + " is out of bounds for axis " + i
+                        + " with size " + size + " (shape " + shape + ")");
             }
             indices[i] = NDArrayIndex.point(at);
         }
@@ -449,16 +757,41 @@ public final class Tensor {
         return wrap(data().get(indices).dup('c').reshape('c', rest));
     }
 
+    /**
+     * {@link #get(long...)} with int indices: {@code x.get(0)} is {@code x[0]}.
+     *
+     * @param index one index per leading axis; negative counts from the end
+     * @return a new tensor of the remaining axes
+     * @throws IllegalArgumentException for more indices than axes
+     * @throws IndexOutOfBoundsException for an index outside its axis
+     */
     public Tensor get(int... index) {
         return get(toLongs(index));
     }
 
-    /** Rows {@code from} (inclusive) to {@code to} (exclusive) of the first axis, like {@code x[from:to]}. */
+    /**
+     * Rows {@code from} (inclusive) to {@code to} (exclusive) of the first axis, like NumPy's {@code x[from:to]}:
+     * {@code slice(0, 100)} of {@code (60000, 28, 28)} is {@code (100, 28, 28)}. Bounds are clipped and may be
+     * negative, as in Python.
+     *
+     * @param from the first row kept
+     * @param to the row after the last one kept
+     * @return a new tensor (a copy) of the same dtype; empty when {@code to <= from}
+     */
     public Tensor slice(long from, long to) {
         return slice(0, from, to);
     }
 
-    /** {@code x[..., from:to, ...]} along one axis; bounds are clipped and may be negative, as in Python. */
+    /**
+     * NumPy's {@code x[..., from:to, ...]} along one axis: {@code slice(1, 0, 14)} of {@code (None, 28, 28, 1)} keeps
+     * the top half of each image, {@code (None, 14, 28, 1)}. Bounds are clipped and may be negative, as in Python.
+     *
+     * @param axis the axis to slice; negative counts from the end
+     * @param from the first index kept
+     * @param to the index after the last one kept
+     * @return a new tensor (a copy) of the same dtype and rank
+     * @throws IllegalArgumentException when the axis does not exist
+     */
     public Tensor slice(int axis, long from, long to) {
         int index = shape.normalizeAxis(axis);
         long size = shape.get(index);
@@ -479,7 +812,14 @@ public final class Tensor {
         return Math.max(0, Math.min(value, size));
     }
 
-    /** The last-axis channel {@code x[..., c]}: {@code (1, 49, 49, 2)} gives {@code (1, 49, 49)}. */
+    /**
+     * One channel of the last axis, NumPy's {@code x[..., c]}: {@code channel(0)} of a feature map
+     * {@code (1, 49, 49, 2)} gives {@code (1, 49, 49)}.
+     *
+     * @param c the channel; negative counts from the end
+     * @return a new tensor of the same dtype, one rank lower
+     * @throws IndexOutOfBoundsException when there is no channel {@code c}
+     */
     public Tensor channel(int c) {
         int last = rank() - 1;
         long channels = shape.get(last);
@@ -491,7 +831,12 @@ public final class Tensor {
         return slice(last, at, at + 1).squeeze(last);
     }
 
-    /** The single value of a one-element tensor, like NumPy's {@code .item()}. */
+    /**
+     * The single value of a one-element tensor, like NumPy's {@code x.item()}, e.g. a loss.
+     *
+     * @return the value as a Java double
+     * @throws IllegalStateException when the tensor holds more or fewer than one value
+     */
     public double item() {
         if (size() != 1) {
             throw new IllegalStateException("item() needs a tensor with exactly one value, got shape " + shape);
@@ -499,7 +844,14 @@ public final class Tensor {
         return data().getDouble(0L);
     }
 
-    /** The value at a full index: {@code x.getDouble(0, 1)}. */
+    /**
+     * The value at a full index, NumPy's {@code x[0, 1]}: {@code x.getDouble(0, 1)}.
+     *
+     * @param index one index per axis; negative counts from the end
+     * @return the value as a Java double
+     * @throws IllegalArgumentException when there is not exactly one index per axis
+     * @throws IndexOutOfBoundsException for an index outside its axis
+     */
     public double getDouble(long... index) {
         if (index.length != rank()) {
             throw new IllegalArgumentException("getDouble needs " + rank() + " indices for shape " + shape + ", got "
@@ -518,13 +870,23 @@ public final class Tensor {
      * infinity and values beyond int64 give 0). To int32 and int64, NaN, infinity and values out of range give the
      * smallest value ({@code -2147483648}), as NumPy on x86-64.
      *
-     * @throws IllegalArgumentException for a dtype name ConvBook does not know (e.g. "float16")
+     * @param type a NumPy dtype name: "float32", "float64", "int32", "int64", "uint8", "bool" (or "float", "double",
+     *     "int", "long", "boolean")
+     * @return a new tensor of the same shape, or this tensor when it already has that dtype
+     * @throws IllegalArgumentException for a dtype name ConvBook does not know (e.g. "float16"), or a result too
+     *     large for the memory left
      */
     public Tensor astype(String type) {
         return astype(DType.of(type));
     }
 
-    /** {@link #astype(String)} with a {@link DType}. */
+    /**
+     * {@link #astype(String)} with a {@link DType}: {@code x.astype(DType.FLOAT32)}.
+     *
+     * @param type the new element type
+     * @return a new tensor of the same shape, or this tensor when it already has that dtype
+     * @throws IllegalArgumentException when the result is too large for the memory left
+     */
     public Tensor astype(DType type) {
         if (type == dtype) {
             return this;
@@ -533,22 +895,40 @@ public final class Tensor {
         return wrap(data().castTo(type.nd4j()));
     }
 
-    /** Row-major copy of the values as floats. */
+    /**
+     * The values in row-major order as Java floats, like NumPy's {@code x.astype("float32").ravel()}.
+     *
+     * @return a new array of {@link #size()} floats
+     */
     public float[] toFloatArray() {
         return contiguous().castTo(DataType.FLOAT).data().asFloat().clone();
     }
 
-    /** Row-major copy of the values as doubles. */
+    /**
+     * The values in row-major order as Java doubles, like NumPy's {@code x.astype("float64").ravel()}.
+     *
+     * @return a new array of {@link #size()} doubles
+     */
     public double[] toDoubleArray() {
         return contiguous().castTo(DataType.DOUBLE).data().asDouble().clone();
     }
 
-    /** Row-major copy of the values as ints (floats are truncated toward zero). */
+    /**
+     * The values in row-major order as Java ints, like NumPy's {@code x.astype("int32").ravel()}: floats are
+     * truncated toward zero.
+     *
+     * @return a new array of {@link #size()} ints
+     */
     public int[] toIntArray() {
         return contiguous().castTo(DataType.INT).data().asInt().clone();
     }
 
-    /** The values as nested Java arrays ({@code float[][]} for a float32 matrix...), like NumPy's {@code tolist()}. */
+    /**
+     * The values as nested Java arrays, like NumPy's {@code x.tolist()}: {@code float[][]} for a float32 matrix,
+     * {@code double[]} for a float64 vector; integer and bool tensors give {@code int[]...} arrays.
+     *
+     * @return nested arrays with one level per axis, or a boxed number for a scalar
+     */
     public Object toArray() {
         Object flat = switch (dtype) {
             case FLOAT32 -> toFloatArray();
@@ -598,24 +978,50 @@ public final class Tensor {
     // Where NumPy's result has a dtype ConvBook lacks (uint16, int16, float16...), the operation throws and says
     // which astype(...) to write first, rather than return something NumPy would not.
 
-    /** {@code x + other} with NumPy broadcasting; the dtype is {@link DType#promote} (uint8 + uint8 wraps). */
+    /**
+     * {@code x + other} with NumPy broadcasting, {@code np.add}: {@code (64, 10) + (10,)} adds the vector to each
+     * row. The dtype is {@link DType#promote} (uint8 + uint8 stays uint8 and wraps modulo 256).
+     *
+     * @param other the tensor to add; its shape must broadcast with this one
+     * @return a new tensor of the broadcast shape
+     * @throws IllegalArgumentException when the shapes do not broadcast, for two bool tensors, or for a result too
+     *     large for the memory left
+     */
     public Tensor add(Tensor other) {
         return broadcast(other, "add");
     }
 
-    /** {@code x - other} with NumPy broadcasting; the dtype is {@link DType#promote} (uint8 - uint8 wraps). */
+    /**
+     * {@code x - other} with NumPy broadcasting, {@code np.subtract}; the dtype is {@link DType#promote}
+     * (uint8 - uint8 wraps: {@code 1 - 2} is 255).
+     *
+     * @param other the tensor to subtract; its shape must broadcast with this one
+     * @return a new tensor of the broadcast shape
+     * @throws IllegalArgumentException as {@link #add(Tensor)}
+     */
     public Tensor sub(Tensor other) {
         return broadcast(other, "sub");
     }
 
-    /** {@code x * other} with NumPy broadcasting; the dtype is {@link DType#promote} (uint8 * uint8 wraps). */
+    /**
+     * {@code x * other}, element-wise with NumPy broadcasting, {@code np.multiply} (for the matrix product see
+     * {@link #matmul}); the dtype is {@link DType#promote} (uint8 * uint8 wraps).
+     *
+     * @param other the tensor to multiply by; its shape must broadcast with this one
+     * @return a new tensor of the broadcast shape
+     * @throws IllegalArgumentException as {@link #add(Tensor)}
+     */
     public Tensor mul(Tensor other) {
         return broadcast(other, "mul");
     }
 
     /**
      * {@code x / other}, NumPy's true division: integers and bools give float64 ({@code np.true_divide}); floats
-     * give {@link DType#promote}.
+     * give {@link DType#promote}. Broadcasts as NumPy; dividing by zero gives infinity or NaN, as NumPy.
+     *
+     * @param other the divisor; its shape must broadcast with this one
+     * @return a new tensor of the broadcast shape
+     * @throws IllegalArgumentException when the shapes do not broadcast, or for a result too large for the memory left
      */
     public Tensor div(Tensor other) {
         return broadcast(other, "div");
@@ -625,6 +1031,8 @@ public final class Tensor {
      * {@code x + k} with a Python int: floats keep their dtype, int32 and int64 too, uint8 stays uint8 (and wraps)
      * when {@code 0 <= k <= 255}, as NumPy's value-based casting; bool gives int64.
      *
+     * @param k the integer to add to every value
+     * @return a new tensor of the same shape
      * @throws IllegalArgumentException for uint8 and a {@code k} NumPy would widen to int16 or uint16/uint32 (e.g.
      *         {@code x + 300}, {@code x + (-1)}): ConvBook has no such dtype, so convert with astype("int32") first
      */
@@ -632,17 +1040,35 @@ public final class Tensor {
         return scalarOp(k, "add");
     }
 
-    /** {@code x - k} with a Python int; dtypes as {@link #add(int)} ({@code uint8 - 1} stays uint8 and wraps). */
+    /**
+     * {@code x - k} with a Python int; dtypes as {@link #add(int)} ({@code uint8 - 1} stays uint8 and wraps).
+     *
+     * @param k the integer to subtract from every value
+     * @return a new tensor of the same shape
+     * @throws IllegalArgumentException for uint8 and a {@code k} outside 0..255, as {@link #add(int)}
+     */
     public Tensor sub(int k) {
         return scalarOp(k, "sub");
     }
 
-    /** {@code x * k} with a Python int; dtypes as {@link #add(int)} ({@code uint8 * 2} stays uint8 and wraps). */
+    /**
+     * {@code x * k} with a Python int; dtypes as {@link #add(int)} ({@code uint8 * 2} stays uint8 and wraps).
+     *
+     * @param k the integer to multiply every value by
+     * @return a new tensor of the same shape
+     * @throws IllegalArgumentException for uint8 and a {@code k} outside 0..255, as {@link #add(int)}
+     */
     public Tensor mul(int k) {
         return scalarOp(k, "mul");
     }
 
-    /** {@code x / k}: true division, integers and bools give float64 ({@code uint8 / 255}), floats keep theirs. */
+    /**
+     * {@code x / k}, NumPy's true division: integers and bools give float64 ({@code uint8 / 255} scales pixels to
+     * [0, 1] in float64), floats keep their dtype.
+     *
+     * @param k the integer divisor; 0 gives infinity or NaN, as NumPy
+     * @return a new tensor of the same shape
+     */
     public Tensor div(int k) {
         return scalarOp(k, "div");
     }
@@ -650,22 +1076,41 @@ public final class Tensor {
     /**
      * {@code x + v} with a Python float: integers and bools give float64 ({@code uint8 + 2.0}), float32 stays
      * float32 (float64 when {@code v} is too large for float32), float64 stays float64.
+     *
+     * @param v the number to add to every value
+     * @return a new tensor of the same shape
      */
     public Tensor add(double v) {
         return scalarOp(v, "add");
     }
 
-    /** {@code x - v} with a Python float; dtypes as {@link #add(double)}. */
+    /**
+     * {@code x - v} with a Python float; dtypes as {@link #add(double)}: {@code x.sub(0.1307)} centres MNIST pixels
+     * scaled to [0, 1].
+     *
+     * @param v the number to subtract from every value
+     * @return a new tensor of the same shape
+     */
     public Tensor sub(double v) {
         return scalarOp(v, "sub");
     }
 
-    /** {@code x * v} with a Python float; dtypes as {@link #add(double)} ({@code uint8 * 2.0} is float64). */
+    /**
+     * {@code x * v} with a Python float; dtypes as {@link #add(double)} ({@code uint8 * 2.0} is float64).
+     *
+     * @param v the number to multiply every value by
+     * @return a new tensor of the same shape
+     */
     public Tensor mul(double v) {
         return scalarOp(v, "mul");
     }
 
-    /** {@code x / v}, true division; dtypes as {@link #add(double)} ({@code float32 / 255.} stays float32). */
+    /**
+     * {@code x / v}, true division; dtypes as {@link #add(double)} ({@code float32 / 255.} stays float32).
+     *
+     * @param v the divisor; 0 gives infinity or NaN, as NumPy
+     * @return a new tensor of the same shape
+     */
     public Tensor div(double v) {
         return scalarOp(v, "div");
     }
@@ -673,6 +1118,7 @@ public final class Tensor {
     /**
      * {@code -x}, NumPy's {@code np.negative}: same dtype, uint8 wraps ({@code -1} becomes 255).
      *
+     * @return a new tensor of the same shape and dtype
      * @throws IllegalArgumentException for bool, which NumPy refuses too
      */
     public Tensor neg() {
@@ -766,6 +1212,10 @@ public final class Tensor {
      * {@code x == other}, element-wise with NumPy broadcasting, as a bool tensor: {@code (y_test == predicted)}.
      * Values are compared in the promoted dtype ({@link DType#promote}), so int32 labels compare with int64
      * {@code argmax} results by value.
+     *
+     * @param other the tensor to compare with; its shape must broadcast with this one
+     * @return a new bool tensor of the broadcast shape; {@code mean()} of it is the fraction equal
+     * @throws IllegalArgumentException when the shapes do not broadcast, or for a result too large for the memory left
      */
     public Tensor eq(Tensor other) {
         long[] outShape = Broadcast.shape(shape, other.shape, "eq");
@@ -785,7 +1235,13 @@ public final class Tensor {
         return wrap(a.eq(b));
     }
 
-    /** {@code x == k} for a Python int: compared by value (uint8 {@code == 300} is all False, as in NumPy). */
+    /**
+     * {@code x == k} for a Python int, compared by value (uint8 {@code == 300} is all False, as in NumPy):
+     * {@code labels.eq(7)} marks the sevens.
+     *
+     * @param k the integer to compare every value with
+     * @return a new bool tensor of the same shape
+     */
     public Tensor eq(int k) {
         DType type = dtype.isFloating() ? dtype : DType.INT64;
         return astype(type).eq(wrap(Nd4j.scalar(type.nd4j(), (double) k)));
@@ -794,6 +1250,9 @@ public final class Tensor {
     /**
      * {@code x == v} for a Python float: a float32 tensor compares with {@code v} rounded to float32 (NumPy's
      * value-based casting, so {@code x == 0.1} finds float32 0.1), anything else in float64.
+     *
+     * @param v the number to compare every value with
+     * @return a new bool tensor of the same shape
      */
     public Tensor eq(double v) {
         DType type = typeWithDouble(v);
@@ -803,6 +1262,12 @@ public final class Tensor {
     /**
      * Matrix product over the last axis of this and the first of {@code other}, like {@code a @ b} for 2-D; the
      * dtype is {@link DType#promote}, except that two integer matrices give float32 (NumPy keeps integers).
+     * {@code (None, 784) @ (784, 10)} is what a {@code Dense(10)} layer computes before its bias.
+     *
+     * @param other a matrix {@code (k, m)} when this one is {@code (n, k)}
+     * @return a new matrix {@code (n, m)}
+     * @throws IllegalArgumentException unless both are 2-D with matching inner sizes, or for a result too large for
+     *     the memory left
      */
     public Tensor matmul(Tensor other) {
         DType type = DType.promote(dtype, other.dtype);
@@ -821,22 +1286,37 @@ public final class Tensor {
     /**
      * The sum of all values, {@code x.sum()}, as a Java double. NumPy sums integers in int64 (uint8 in uint64), so
      * the value is the same while it stays below 2^53; float32 is summed in float64 here (NumPy: float32).
+     *
+     * @return the sum
      */
     public double sum() {
         return data().castTo(DataType.DOUBLE).sumNumber().doubleValue();
     }
 
-    /** The mean of all values, {@code x.mean()}; integers are averaged in float64, as NumPy. */
+    /**
+     * The mean of all values, {@code x.mean()}; integers and bools are averaged in float64, as NumPy, so
+     * {@code y.eq(predicted).mean()} is an accuracy.
+     *
+     * @return the mean
+     */
     public double mean() {
         return data().castTo(DataType.DOUBLE).meanNumber().doubleValue();
     }
 
-    /** The largest value, {@code x.max()}; NaN when a float tensor holds NaN, as NumPy. */
+    /**
+     * The largest value, {@code x.max()}; NaN when a float tensor holds NaN, as NumPy.
+     *
+     * @return the largest value
+     */
     public double max() {
         return hasNaN() ? Double.NaN : data().castTo(DataType.DOUBLE).maxNumber().doubleValue();
     }
 
-    /** The smallest value, {@code x.min()}; NaN when a float tensor holds NaN, as NumPy. */
+    /**
+     * The smallest value, {@code x.min()}; NaN when a float tensor holds NaN, as NumPy.
+     *
+     * @return the smallest value
+     */
     public double min() {
         return hasNaN() ? Double.NaN : data().castTo(DataType.DOUBLE).minNumber().doubleValue();
     }
@@ -847,20 +1327,39 @@ public final class Tensor {
 
     /**
      * Sums along an axis, {@code x.sum(axis)}: floats keep their dtype; bool, uint8, int32 and int64 are summed in
-     * int64, as NumPy (which gives uint64 for uint8: same values, ConvBook has no uint64).
+     * int64, as NumPy (which gives uint64 for uint8: same values, ConvBook has no uint64). {@code sum(0)} of
+     * {@code (64, 10)} is {@code (10,)}.
+     *
+     * @param axis the axis summed away; negative counts from the end
+     * @return a new tensor one rank lower
+     * @throws IllegalArgumentException when the axis does not exist
      */
     public Tensor sum(int axis) {
         DType type = dtype.isFloating() ? dtype : DType.INT64;
         return wrap(astype(type).data().sum(shape.normalizeAxis(axis)));
     }
 
-    /** Means along an axis, {@code x.mean(axis)}: floats keep their dtype, bool and integers give float64. */
+    /**
+     * Means along an axis, {@code x.mean(axis)}: floats keep their dtype, bool and integers give float64.
+     * {@code mean(0)} of {@code (64, 10)} is {@code (10,)}.
+     *
+     * @param axis the axis averaged away; negative counts from the end
+     * @return a new tensor one rank lower
+     * @throws IllegalArgumentException when the axis does not exist
+     */
     public Tensor mean(int axis) {
         DType type = dtype.isFloating() ? dtype : DType.FLOAT64;
         return wrap(astype(type).data().mean(shape.normalizeAxis(axis)));
     }
 
-    /** The largest values along an axis, {@code x.max(axis)}, in the tensor's dtype. */
+    /**
+     * The largest values along an axis, {@code x.max(axis)}, in the tensor's dtype: {@code max(-1)} of class scores
+     * {@code (None, 10)} gives each row's best score, {@code (None,)}.
+     *
+     * @param axis the axis reduced away; negative counts from the end
+     * @return a new tensor one rank lower, same dtype
+     * @throws IllegalArgumentException when the axis does not exist
+     */
     public Tensor max(int axis) {
         if (dtype == DType.BOOL) {
             return astype(DType.UINT8).max(axis).astype(DType.BOOL);
@@ -870,7 +1369,12 @@ public final class Tensor {
 
     /**
      * Index of the largest value along an axis (int64), like {@code np.argmax(x, axis)}: the first one when
-     * several are equal, and the first NaN when there is one, as NumPy.
+     * several are equal, and the first NaN when there is one, as NumPy. {@code argmax(-1)} of predictions
+     * {@code (None, 10)} gives the predicted classes, {@code (None,)}.
+     *
+     * @param axis the axis searched; negative counts from the end
+     * @return a new int64 tensor one rank lower
+     * @throws IllegalArgumentException when the axis does not exist
      */
     public Tensor argmax(int axis) {
         int a = shape.normalizeAxis(axis);
@@ -899,7 +1403,13 @@ public final class Tensor {
         return wrap(Nd4j.createFromArray(found).reshape('c', outShape));
     }
 
-    /** Index of the largest of all values, counted row-major: {@code np.argmax(x)} with no axis. */
+    /**
+     * Index of the largest of all values, counted row-major: {@code np.argmax(x)} with no axis (the first NaN, if
+     * any, else the first largest value).
+     *
+     * @return the flat index, from 0 to {@code size() - 1}
+     * @throws IllegalArgumentException for an empty tensor, as NumPy
+     */
     public long argmax() {
         if (size() == 0) {
             throw new IllegalArgumentException("argmax of an empty tensor " + shape + ": NumPy raises too "
@@ -924,14 +1434,19 @@ public final class Tensor {
         return best;
     }
 
-    /** {@code np.abs(x)}, same dtype. */
+    /**
+     * The absolute values, {@code np.abs(x)}, in the same dtype.
+     *
+     * @return a new tensor of the same shape and dtype
+     */
     public Tensor abs() {
         return wrap(Transforms.abs(data(), true));
     }
 
     /**
-     * {@code np.sqrt(x)}: floats keep their dtype, int32 and int64 give float64.
+     * {@code np.sqrt(x)}: floats keep their dtype, int32 and int64 give float64; negative values give NaN.
      *
+     * @return a new tensor of the same shape
      * @throws IllegalArgumentException for uint8 and bool, where NumPy gives float16 (which ConvBook lacks):
      *         write {@code x.astype("float32").sqrt()}
      */
@@ -942,13 +1457,19 @@ public final class Tensor {
     /**
      * {@code np.exp(x)}: floats keep their dtype, int32 and int64 give float64.
      *
+     * @return a new tensor of the same shape
      * @throws IllegalArgumentException for uint8 and bool (NumPy: float16), as {@link #sqrt()}
      */
     public Tensor exp() {
         return wrap(Transforms.exp(unaryFloat("exp").data(), true));
     }
 
-    /** {@code x * x}, NumPy's {@code np.square}: same dtype (uint8 wraps). */
+    /**
+     * {@code x * x}, NumPy's {@code np.square}: same dtype (uint8 wraps).
+     *
+     * @return a new tensor of the same shape and dtype
+     * @throws IllegalArgumentException for a bool tensor, as {@link #mul(Tensor)}
+     */
     public Tensor square() {
         return mul(this);
     }
@@ -963,7 +1484,14 @@ public final class Tensor {
         return dtype.isFloating() ? this : astype(DType.FLOAT64);
     }
 
-    /** True when shapes match and every value is within {@code tolerance}. */
+    /**
+     * Whether shapes match and every value is within {@code tolerance} of the other's, like
+     * {@code np.allclose(x, other, rtol=0, atol=tolerance)}; dtypes may differ.
+     *
+     * @param other the tensor to compare with
+     * @param tolerance the largest absolute difference allowed, e.g. {@code 1e-6}
+     * @return true when close everywhere
+     */
     public boolean allClose(Tensor other, double tolerance) {
         if (!shape.equals(other.shape)) {
             return false;
@@ -975,7 +1503,10 @@ public final class Tensor {
 
     /**
      * A header with shape and dtype, then the values as NumPy prints them (summarised with {@code ...}
-     * beyond 1,000 values), e.g. {@code Tensor(shape=(2,), dtype=float32)} and {@code [1. 2.]}.
+     * beyond 1,000 values), e.g. {@code Tensor(shape=(2,), dtype=float32)} and {@code [1. 2.]}. A symbolic tensor
+     * prints as Keras prints one: {@code <KerasTensor: shape=(None, 10) dtype=float32 (created by layer 'dense')>}.
+     *
+     * @return the header and values
      */
     @Override
     public String toString() {
@@ -985,6 +1516,12 @@ public final class Tensor {
         return "Tensor(shape=" + shape + ", dtype=" + dtype + ")\n" + TensorFormat.format(this);
     }
 
+    /**
+     * Whether {@code o} is a tensor of the same dtype, shape and values (symbolic tensors: only the same object).
+     *
+     * @param o the object to compare with
+     * @return true when equal
+     */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Tensor other) || isSymbolic() || other.isSymbolic()) {
@@ -993,6 +1530,11 @@ public final class Tensor {
         return dtype == other.dtype && shape.equals(other.shape) && array.equals(other.array);
     }
 
+    /**
+     * A hash of the shape and dtype, consistent with {@link #equals}.
+     *
+     * @return the hash
+     */
     @Override
     public int hashCode() {
         return shape.hashCode() * 31 + dtype.hashCode();

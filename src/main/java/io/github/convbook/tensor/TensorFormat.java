@@ -122,7 +122,8 @@ final class TensorFormat {
                 s.append(hangingIndent).append("...").append(lineSeparator);
             }
             for (long i = trailing; i > 1; i--) {
-                s.append(hangingIndent).append(recurse(append(index, n - i), nextIndent, nextWidth)).append(lineSeparator);
+                s.append(hangingIndent).append(recurse(append(index, n - i), nextIndent, nextWidth))
+                        .append(lineSeparator);
             }
             s.append(hangingIndent).append(recurse(append(index, n - 1), nextIndent, nextWidth));
         }
@@ -218,13 +219,15 @@ final class TensorFormat {
             BigDecimal d = shortest(Math.abs(v));
             if (scientific) {
                 int exponent = d.signum() == 0 ? 0 : d.precision() - d.scale() - 1;
-                BigDecimal mantissa = d.movePointLeft(exponent).round(new MathContext(PRECISION + 1, RoundingMode.HALF_EVEN));
+                BigDecimal mantissa = d.movePointLeft(exponent)
+                        .round(new MathContext(PRECISION + 1, RoundingMode.HALF_EVEN));
                 if (mantissa.compareTo(BigDecimal.TEN) >= 0) {
                     mantissa = mantissa.movePointLeft(1);
                     exponent++;
                 }
                 String[] parts = split(mantissa.stripTrailingZeros());
-                return new String[] {sign + parts[0], parts[1], Integer.toString(Math.abs(exponent)), exponent < 0 ? "-" : "+"};
+                return new String[] {sign + parts[0], parts[1], Integer.toString(Math.abs(exponent)),
+                    exponent < 0 ? "-" : "+"};
             }
             if (d.scale() > PRECISION) {
                 d = d.setScale(PRECISION, RoundingMode.HALF_EVEN);
@@ -236,7 +239,8 @@ final class TensorFormat {
         private static String[] split(BigDecimal d) {
             String plain = d.toPlainString();
             int dot = plain.indexOf('.');
-            return dot < 0 ? new String[] {plain, ""} : new String[] {plain.substring(0, dot), plain.substring(dot + 1)};
+            return dot < 0 ? new String[] {plain, ""}
+                    : new String[] {plain.substring(0, dot), plain.substring(dot + 1)};
         }
 
         @Override

@@ -61,7 +61,8 @@ class DataLocationsTest {
     void idxFolderIsTheFirstDataDirHoldingTheDataset() {
         TestFiles.writeIdxFolder(tmp.resolve("b/mnist"), true);
         TestFiles.writeIdxFolder(tmp.resolve("c/mnist"), false);
-        DataLocations where = new DataLocations(List.of(tmp.resolve("a"), tmp.resolve("b"), tmp.resolve("c")), tmp, "http://x/");
+        DataLocations where = new DataLocations(List.of(tmp.resolve("a"), tmp.resolve("b"), tmp.resolve("c")), tmp,
+                "http://x/");
         assertEquals(Optional.of(tmp.resolve("b/mnist")), where.idxFolder("mnist"));
         assertEquals(Optional.empty(), where.idxFolder("fashion-mnist"));
     }

@@ -30,7 +30,8 @@ class DatasetSourceTest {
     private final PrintStream progressOut = new PrintStream(progress, true, StandardCharsets.UTF_8);
 
     private DataLocations locations(String baseUrl) {
-        return new DataLocations(List.of(tmp.resolve("work/data"), tmp.resolve("project/data")), tmp.resolve("keras/datasets"), baseUrl);
+        return new DataLocations(List.of(tmp.resolve("work/data"), tmp.resolve("project/data")),
+                tmp.resolve("keras/datasets"), baseUrl);
     }
 
     private DataLocations offline() throws IOException {
@@ -55,7 +56,8 @@ class DatasetSourceTest {
         Files.delete(dir.resolve("t10k-labels-idx1-ubyte.gz"));
         DataLocations where = offline();
         String message = assertThrows(DatasetException.class, () -> Mnist.SOURCE.load(where, progressOut)).getMessage();
-        assertTrue(message.contains(dir + " is incomplete") && message.contains("missing [t10k-labels-idx1-ubyte(.gz)]"), message);
+        assertTrue(message.contains(dir + " is incomplete")
+                && message.contains("missing [t10k-labels-idx1-ubyte(.gz)]"), message);
     }
 
     @Test
@@ -100,7 +102,8 @@ class DatasetSourceTest {
         List<DatasetSource.RemoteFile> files = FashionMnist.SOURCE.cacheFiles().stream()
                 .map(f -> new DatasetSource.RemoteFile(f.cachePath(), TestFiles.sha256(served.get(f.fileName()))))
                 .toList();
-        DatasetSource source = new DatasetSource("Fashion-MNIST", "fashion-mnist", files, FashionMnist.SOURCE.readCache());
+        DatasetSource source = new DatasetSource("Fashion-MNIST", "fashion-mnist", files,
+                FashionMnist.SOURCE.readCache());
         try (LocalServer server = new LocalServer(served)) {
             assertTiny(source.load(locations(server.baseUrl()), progressOut));
         }
@@ -112,9 +115,12 @@ class DatasetSourceTest {
         // The tiny file is not the real mnist.npz, so Keras's pinned SHA-256 rejects it.
         try (LocalServer server = new LocalServer(Map.of("mnist.npz", TestFiles.mnistNpz()))) {
             DataLocations where = locations(server.baseUrl());
-            String message = assertThrows(DatasetException.class, () -> Mnist.SOURCE.load(where, progressOut)).getMessage();
-            assertTrue(message.contains("is corrupt: its SHA-256 is " + TestFiles.sha256(TestFiles.mnistNpz())), message);
-            assertTrue(message.contains("expected 731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"), message);
+            String message = assertThrows(DatasetException.class, () -> Mnist.SOURCE.load(where, progressOut))
+                    .getMessage();
+            assertTrue(message.contains("is corrupt: its SHA-256 is " + TestFiles.sha256(TestFiles.mnistNpz())),
+                    message);
+            assertTrue(message.contains("expected 731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"),
+                    message);
         }
         assertEquals(List.of(), filesIn(tmp.resolve("keras/datasets")));
     }
@@ -127,7 +133,8 @@ class DatasetSourceTest {
         try (LocalServer server = new LocalServer(Map.of("mnist.npz", npz), "mnist.npz")) {
             DataLocations where = locations(server.baseUrl());
             String message = assertThrows(DatasetException.class, () -> source.load(where, progressOut)).getMessage();
-            assertTrue(message.contains("mnist.npz was cut short") && message.contains("of the " + npz.length + " expected"), message);
+            assertTrue(message.contains("mnist.npz was cut short")
+                    && message.contains("of the " + npz.length + " expected"), message);
         }
         assertEquals(List.of(), filesIn(tmp.resolve("keras/datasets")));
     }
@@ -148,7 +155,8 @@ class DatasetSourceTest {
     void missingFileOnTheServerIsReportedAsUnavailable() {
         try (LocalServer server = new LocalServer(Map.of())) {
             DataLocations where = locations(server.baseUrl());
-            String message = assertThrows(DatasetException.class, () -> FashionMnist.SOURCE.load(where, progressOut)).getMessage();
+            String message = assertThrows(DatasetException.class, () -> FashionMnist.SOURCE.load(where, progressOut))
+                    .getMessage();
             assertTrue(message.contains("answered HTTP 404") && message.contains("bash data/fetch.sh"), message);
         }
     }

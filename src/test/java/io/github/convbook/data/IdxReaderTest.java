@@ -29,7 +29,8 @@ class IdxReaderTest {
     @Test
     void readsGzipLabels() {
         byte[] labels = TestFiles.labels(5, 0);
-        Path file = TestFiles.write(dir.resolve("train-labels-idx1-ubyte.gz"), TestFiles.gzip(TestFiles.idx(labels, 5)));
+        Path file = TestFiles.write(dir.resolve("train-labels-idx1-ubyte.gz"),
+                TestFiles.gzip(TestFiles.idx(labels, 5)));
         Tensor y = IdxReader.read(file);
         assertArrayEquals(new long[] {5}, y.shape().toArray());
         assertEquals(DType.UINT8, y.dtype());

@@ -32,7 +32,8 @@ class NpzReaderTest {
 
     @Test
     void missingArrayListsWhatIsThere() {
-        Path file = TestFiles.write(dir.resolve("a.npz"), TestFiles.zip(Map.of("x.npy", TestFiles.npy(new byte[2], 2))));
+        Path file = TestFiles.write(dir.resolve("a.npz"),
+                TestFiles.zip(Map.of("x.npy", TestFiles.npy(new byte[2], 2))));
         String message = assertThrows(DatasetException.class, () -> NpzReader.read(file, "x_train")).getMessage();
         assertTrue(message.contains("no array 'x_train'") && message.contains("[x.npy]"), message);
     }
@@ -41,17 +42,21 @@ class NpzReaderTest {
     void otherDtypesAreRejected() {
         byte[] npy = TestFiles.npy(new byte[8], 2);
         String text = new String(npy, StandardCharsets.ISO_8859_1).replace("'|u1'", "'<f4'");
-        Path file = TestFiles.write(dir.resolve("a.npz"), TestFiles.zip(Map.of("x.npy", text.getBytes(StandardCharsets.ISO_8859_1))));
+        Path file = TestFiles.write(dir.resolve("a.npz"),
+                TestFiles.zip(Map.of("x.npy", text.getBytes(StandardCharsets.ISO_8859_1))));
         String message = assertThrows(DatasetException.class, () -> NpzReader.read(file, "x")).getMessage();
-        assertTrue(message.contains("a.npz:x.npy") && message.contains("expected uint8") && message.contains("'<f4'"), message);
+        assertTrue(message.contains("a.npz:x.npy") && message.contains("expected uint8") && message.contains("'<f4'"),
+                message);
     }
 
     @Test
     void truncatedArrayGivesExpectedAndFound() {
         byte[] npy = TestFiles.npy(new byte[784], 1, 28, 28);
-        Path file = TestFiles.write(dir.resolve("a.npz"), TestFiles.zip(Map.of("x.npy", Arrays.copyOf(npy, npy.length - 4))));
+        Path file = TestFiles.write(dir.resolve("a.npz"),
+                TestFiles.zip(Map.of("x.npy", Arrays.copyOf(npy, npy.length - 4))));
         String message = assertThrows(DatasetException.class, () -> NpzReader.read(file, "x")).getMessage();
-        assertTrue(message.contains("truncated") && message.contains("needs 784") && message.contains("found only 780"), message);
+        assertTrue(message.contains("truncated") && message.contains("needs 784") && message.contains("found only 780"),
+                message);
     }
 
     @Test

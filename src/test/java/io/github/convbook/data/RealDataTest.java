@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.github.convbook.tensor.DType;
 import io.github.convbook.tensor.Tensor;
 import java.nio.file.Files;
+import java.util.Arrays;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -62,8 +63,10 @@ class RealDataTest {
     @Test
     void mnistLabelsPerClass() {
         Dataset data = mnist();
-        assertArrayEquals(new int[] {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949}, countPerClass(data.train().y()));
-        assertArrayEquals(new int[] {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009}, countPerClass(data.test().y()));
+        assertArrayEquals(new int[] {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949},
+                countPerClass(data.train().y()));
+        assertArrayEquals(new int[] {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009},
+                countPerClass(data.test().y()));
         assertArrayEquals(new int[] {5, 0, 4, 1, 9, 2, 1, 3, 1, 4}, data.train().y().slice(0, 10).toIntArray());
     }
 
@@ -111,7 +114,7 @@ class RealDataTest {
 
     private static int[] filled(int value) {
         int[] a = new int[10];
-        java.util.Arrays.fill(a, value);
+        Arrays.fill(a, value);
         return a;
     }
 }

@@ -69,7 +69,8 @@ final class TestFiles {
 
     /** A .npy v1.0 array of uint8 in C order. */
     static byte[] npy(byte[] values, int... shape) {
-        String dims = shape.length == 1 ? shape[0] + "," : String.join(", ", Arrays.stream(shape).mapToObj(String::valueOf).toList());
+        String dims = shape.length == 1 ? shape[0] + ","
+                : String.join(", ", Arrays.stream(shape).mapToObj(String::valueOf).toList());
         String dict = "{'descr': '|u1', 'fortran_order': False, 'shape': (" + dims + "), }";
         int total = 10 + dict.length() + 1;
         String header = dict + " ".repeat((64 - total % 64) % 64) + "\n";   // NumPy pads to a multiple of 64

@@ -103,7 +103,8 @@ class ImagesTest {
         Tensor out = Images.warpAffine(floatImage(3, 3, 2, 2, 100), m, 3, 3);
         assertEquals(100 * 529.0 / 1024, at(out, 2, 1), EPS);
 
-        // Bilinear interpolation reproduces a linear ramp, value = x + 10 y + 1, at the rounded position (1 + 23/32, 1 + 23/32).
+        // Bilinear interpolation reproduces a linear ramp, value = x + 10 y + 1, at the rounded position
+        // (1 + 23/32, 1 + 23/32).
         float[] ramp = new float[9];
         for (int y = 0; y < 3; y++) {
             for (int x = 0; x < 3; x++) {
@@ -290,7 +291,8 @@ class ImagesTest {
     void wrongImageRankIsNamed() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Images.warpAffine(Tensor.zeros(2, 4, 4, 1), AffineMatrix.translation(1, 1), 4, 4));
-        assertTrue(e.getMessage().contains("(height, width)") && e.getMessage().contains("(2, 4, 4, 1)"), e.getMessage());
+        assertTrue(e.getMessage().contains("(height, width)") && e.getMessage().contains("(2, 4, 4, 1)"),
+                e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Images.rotate(Tensor.zeros(784), 10));
         assertTrue(e.getMessage().contains("rotate") && e.getMessage().contains("(784,)"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Images.shift(Tensor.zeros(1, 2, 3, 4, 5), 1, 1));

@@ -74,7 +74,8 @@ class KerasLossesTest {
         assertEquals(Shape.of(2), each.shape());
         assertEquals(first, each.getDouble(0), 1e-12);
         assertEquals(second, each.getDouble(1), 1e-12);
-        assertEquals((first + second) / 2, new SparseCategoricalCrossentropy().fromLogits(true).apply(labels, z).item(), 1e-12);
+        assertEquals((first + second) / 2,
+                new SparseCategoricalCrossentropy().fromLogits(true).apply(labels, z).item(), 1e-12);
     }
 
     @Test
@@ -105,7 +106,8 @@ class KerasLossesTest {
         // y becomes [0.1/3, 0.1/3, 0.9 + 0.1/3]
         double lse = Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3));
         double expected = (0.1 / 3) * (lse - 1) + (0.1 / 3) * (lse - 2) + (0.9 + 0.1 / 3) * (lse - 3);
-        assertEquals(expected, new CategoricalCrossentropy().fromLogits(true).labelSmoothing(0.1).apply(y, z).item(), 1e-12);
+        assertEquals(expected,
+                new CategoricalCrossentropy().fromLogits(true).labelSmoothing(0.1).apply(y, z).item(), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> new BinaryCrossentropy().labelSmoothing(1.5));
     }
 
@@ -128,7 +130,8 @@ class KerasLossesTest {
     void fromLogitsGradientsMatchFiniteDifferences() {
         INDArray z = Nd4j.create(new double[][] {{0.5, -1.3, 2.0}, {3.1, 0.2, -0.7}});
         check(new SparseCategoricalCrossentropy().fromLogits(true), Nd4j.create(new double[] {2, 0}).reshape(2, 1), z);
-        check(new CategoricalCrossentropy().fromLogits(true).labelSmoothing(0.2), Nd4j.create(new double[][] {{0, 0, 1}, {0.3, 0.7, 0}}), z);
+        check(new CategoricalCrossentropy().fromLogits(true).labelSmoothing(0.2),
+                Nd4j.create(new double[][] {{0, 0, 1}, {0.3, 0.7, 0}}), z);
         check(new BinaryCrossentropy().fromLogits(true), Nd4j.create(new double[][] {{0, 1, 1}, {1, 0, 0.5}}), z);
         INDArray p = Nd4j.create(new double[][] {{0.5, 0.3, 0.2}, {0.05, 0.15, 0.8}});
         check(new MeanAbsoluteError(), Nd4j.create(new double[][] {{0, 1, 1}, {1, 0, 0.5}}), p);

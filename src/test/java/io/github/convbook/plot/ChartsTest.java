@@ -74,7 +74,8 @@ class ChartsTest {
         Tensor probabilities = Tensor.of(new float[][] {{0.1f, 0.7f, 0.2f}});   // predict() of one image: (1, 3)
         assertEquals("BarChart(3 bars, 640x480 px)", Plot.bar(probabilities).toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plot.bar(Tensor.zeros(2, 3)));
-        assertEquals("bar expects values of shape (n,) or (1, n), got (2, 3): pick one row with x.get(i)", e.getMessage());
+        assertEquals("bar expects values of shape (n,) or (1, n), got (2, 3): pick one row with x.get(i)",
+                e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Plot.bar(new String[] {"a"}, new double[] {1, 2}));
         assertEquals("bar needs one label per value, got 1 labels and 2 values", e.getMessage());
     }
@@ -85,7 +86,8 @@ class ChartsTest {
                 .x(0, 15, 30).xlabel("rotation (degrees)");
         BufferedImage image = chart.toBufferedImage();
         assertTrue(image.getWidth() > 0 && image.getHeight() > 0);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> chart.plot("other", new double[] {1, 2}));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> chart.plot("other", new double[] {1, 2}));
         assertTrue(e.getMessage().contains("2 values but the x axis has 3"), e.getMessage());
     }
 }

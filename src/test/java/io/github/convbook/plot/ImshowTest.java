@@ -22,7 +22,8 @@ class ImshowTest {
     private static int[] quadrants(BufferedImage png) {
         int c = png.getWidth() / 2;
         int d = png.getWidth() / 5;
-        return new int[] {rgb(png, c - d, c - d), rgb(png, c + d, c - d), rgb(png, c - d, c + d), rgb(png, c + d, c + d)};
+        return new int[] {rgb(png, c - d, c - d), rgb(png, c + d, c - d), rgb(png, c - d, c + d),
+            rgb(png, c + d, c + d)};
     }
 
     @Test

@@ -63,7 +63,8 @@ class SaveFilesTest {
 
     @Test
     void unknownExtensionsAndBadPathsAreRefusedWithoutWritingAnything() throws IOException {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> picture().save(dir.resolve("pic.tiff")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> picture().save(dir.resolve("pic.tiff")));
         assertTrue(e.getMessage().contains(".png"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> picture().save(dir.resolve("noextension")));
         assertThrows(IllegalArgumentException.class, () -> picture().save((String) null));

@@ -11,11 +11,12 @@ import io.github.convbook.layers.Input;
 import io.github.convbook.layers.UpSampling2D;
 import io.github.convbook.models.Model;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** Requests ND4J would crash on (SIGSEGV) or overflow on fail first with a message naming call, shape, dtype, bytes. */
 class AllocationGuardTest {
 
-    private static String refused(org.junit.jupiter.api.function.Executable call) {
+    private static String refused(Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         return e.getMessage();
     }
@@ -23,7 +24,8 @@ class AllocationGuardTest {
     @Test
     void theLearnersCrashIsAClearError() {
         String m = refused(() -> Tensor.zeros(100000, 100000, 100));
-        assertTrue(m.startsWith("Tensor.zeros: an array of shape (100000, 100000, 100) and dtype float32 needs 4.0 TB"), m);
+        assertTrue(m.startsWith("Tensor.zeros: an array of shape (100000, 100000, 100) and dtype float32 needs 4.0 TB"),
+                m);
         assertTrue(m.contains("available"), m);
     }
 
@@ -64,7 +66,8 @@ class AllocationGuardTest {
     @Test
     void warpsToHugeSizesAreRefused() {
         Tensor image = Tensor.zeros(28, 28);
-        String m = refused(() -> Images.warpAffine(image, Images.getRotationMatrix2D(14, 14, 0, 1), 2_000_000, 2_000_000));
+        String m = refused(() -> Images.warpAffine(image, Images.getRotationMatrix2D(14, 14, 0, 1), 2_000_000,
+                2_000_000));
         assertTrue(m.startsWith("warpAffine"), m);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Tensor's element-wise operations, casts and reductions against NumPy 1.24 (the lecture's {@code x / 255},
@@ -27,7 +28,7 @@ class NumpyDtypeTest {
     }
 
     private static long[] longs(Tensor t) {
-        return t.data().castTo(org.nd4j.linalg.api.buffer.DataType.LONG).data().asLong();
+        return t.data().castTo(DataType.LONG).data().asLong();
     }
 
     private static boolean[] bools(Tensor t) {

@@ -21,7 +21,8 @@ class TensorOpsTest {
         assertEquals(Shape.of(3, 4), x.reshape(3, 4, 1).squeeze(-1).shape());
         assertEquals(Shape.of(12), x.reshape(1, 12, 1).squeeze().shape());
         assertThrows(IllegalArgumentException.class, () -> x.reshape(5, -1));
-        IllegalArgumentException squeeze = assertThrows(IllegalArgumentException.class, () -> x.reshape(3, 4).squeeze(0));
+        IllegalArgumentException squeeze = assertThrows(IllegalArgumentException.class,
+                () -> x.reshape(3, 4).squeeze(0));
         assertTrue(squeeze.getMessage().contains("size 3"), squeeze.getMessage());
     }
 
@@ -84,7 +85,8 @@ class TensorOpsTest {
         assertEquals(31.0, m.sum());
         assertEquals(9.0, m.max());
         assertArrayEquals(new float[] {8, 14, 9}, m.sum(0).toFloatArray());
-        assertArrayEquals(new float[] {13, 18}, m.matmul(Tensor.of(new float[] {1, 1, 1}, 3, 1)).reshape(2).toFloatArray());
+        assertArrayEquals(new float[] {13, 18},
+                m.matmul(Tensor.of(new float[] {1, 1, 1}, 3, 1)).reshape(2).toFloatArray());
     }
 
     @Test

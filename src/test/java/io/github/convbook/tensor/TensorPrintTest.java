@@ -60,7 +60,8 @@ class TensorPrintTest {
     void largeTensorsAreSummarisedAndPrintInstantly() {
         assertEquals("[0. 0. 0. ... 0. 0. 0.]", values(Tensor.zeros(2000)));
         String big = values(Tensor.arange(6000).reshape(20, 100, 3));
-        assertTrue(big.startsWith("[[[   0    1    2]\n  [   3    4    5]\n  [   6    7    8]\n  ...\n  [ 291  292  293]"), big);
+        assertTrue(big.startsWith("[[[   0    1    2]\n  [   3    4    5]\n  [   6    7    8]\n  ...\n"
+                + "  [ 291  292  293]"), big);
         assertTrue(big.contains("\n\n ...\n\n [[5100 5101 5102]"), big);
         long start = System.nanoTime();
         Tensor mnistSized = Tensor.zeros(60000, 28, 28);
