@@ -39,7 +39,8 @@ final class ExclusiveUse {
         }
         if (!acquired) {
             throw new IllegalStateException(call + ": model '" + model.name() + "' is still busy in another thread"
-                    + " (a fit, evaluate or predict from an earlier cell). Interrupt the kernel and wait for it to stop.");
+                    + " (a fit, evaluate or predict from an earlier cell)."
+                    + " Interrupt the kernel and wait for it to stop.");
         }
         try {
             return work.get();

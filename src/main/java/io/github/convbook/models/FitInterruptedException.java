@@ -20,7 +20,11 @@ public class FitInterruptedException extends CellInterruptedException {
         this.history = history;
     }
 
-    /** The loss and metrics of the epochs completed before the interruption. */
+    /**
+     * The loss and metrics of the epochs completed before the interruption, as {@code fit} would have returned them.
+     *
+     * @return the history of the finished epochs; empty when the first epoch did not finish
+     */
     public History history() {
         return history;
     }

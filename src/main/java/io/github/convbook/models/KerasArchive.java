@@ -3,9 +3,11 @@ package io.github.convbook.models;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.jhdf.HdfFile;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,10 +46,12 @@ final class KerasArchive {
         String config = new GsonBuilder().serializeNulls().create().toJson(ModelConfig.toJson(model));
         JsonObject metadata = new JsonObject();
         metadata.addProperty("keras_version", KERAS_VERSION);
-        metadata.addProperty("date_saved", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")));
+        metadata.addProperty("date_saved",
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")));
         byte[] weights = weightsBytes(model);
         AtomicFile.write(path, temporary -> {
-            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
                  ZipOutputStream zip = new ZipOutputStream(out)) {
                 stored(zip, METADATA, metadata.toString().getBytes(StandardCharsets.UTF_8));
                 stored(zip, CONFIG, config.getBytes(StandardCharsets.UTF_8));
@@ -119,7 +123,8 @@ final class KerasArchive {
             source = path.toString();
         } else {
             throw new ModelFileException("loadWeights: expected a .weights.h5 or .keras file, got " + path
-                    + (name.endsWith(".h5") ? ". The legacy Keras .h5 format is not read: in Keras, save the weights with"
+                    + (name.endsWith(".h5")
+                    ? ". The legacy Keras .h5 format is not read: in Keras, save the weights with"
                     + " model.save_weights(\"model.weights.h5\")" : ""));
         }
         try (HdfFile opened = file) {
@@ -156,8 +161,9 @@ final class KerasArchive {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 entries.put(e.getName(), zip.readAllBytes());
             }
-        } catch (ZipException | java.io.EOFException e) {
-            throw new ModelFileException(path + " is not a valid .keras archive (a corrupt or truncated zip): " + e.getMessage(), e);
+        } catch (ZipException | EOFException e) {
+            throw new ModelFileException(path + " is not a valid .keras archive (a corrupt or truncated zip): "
+                    + e.getMessage(), e);
         } catch (IOException e) {
             throw new ModelFileException("Cannot read " + path + ": " + e, e);
         }
@@ -180,7 +186,7 @@ final class KerasArchive {
                 throw new ModelFileException(path + ": config.json is not a JSON object");
             }
             return root.getAsJsonObject();
-        } catch (com.google.gson.JsonParseException e) {
+        } catch (JsonParseException e) {
             throw new ModelFileException(path + ": config.json is not valid JSON: " + e.getMessage(), e);
         }
     }

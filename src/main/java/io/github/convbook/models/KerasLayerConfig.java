@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import io.github.convbook.layers.Activation;
 import io.github.convbook.layers.AveragePooling2D;
 import io.github.convbook.layers.BatchNormalization;
@@ -42,7 +43,8 @@ import java.util.List;
 final class KerasLayerConfig {
     /** The layer classes ConvBook can rebuild from a config, by their Keras class names. */
     static final List<String> SUPPORTED = List.of("InputLayer", "Dense", "Conv2D", "Conv2DTranspose",
-            "MaxPooling2D", "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "UpSampling2D", "Flatten",
+            "MaxPooling2D", "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "UpSampling2D",
+            "Flatten",
             "Reshape", "Dropout", "BatchNormalization", "Activation", "ReLU", "LeakyReLU", "Softmax");
 
     private KerasLayerConfig() {
@@ -148,7 +150,7 @@ final class KerasLayerConfig {
         } else if (layer instanceof Activation a) {
             c.addProperty("activation", a.activation().toString());
         } else if (layer instanceof ReLU r) {
-            c.add("max_value", r.maxValue() == null ? JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(r.maxValue()));
+            c.add("max_value", r.maxValue() == null ? JsonNull.INSTANCE : new JsonPrimitive(r.maxValue()));
             c.addProperty("negative_slope", r.negativeSlope());
             c.addProperty("threshold", r.threshold());
         } else if (layer instanceof LeakyReLU l) {
@@ -172,7 +174,8 @@ final class KerasLayerConfig {
                     + string(c, "name") + "')" : "") + ": ConvBook can load " + SUPPORTED.subList(1, SUPPORTED.size()));
         }
         Layer layer = switch (className) {
-            case "Dense" -> new Dense(c.get("units").getAsInt()).activation(activation(c)).useBias(bool(c, "use_bias", true));
+            case "Dense" -> new Dense(c.get("units").getAsInt()).activation(activation(c))
+                    .useBias(bool(c, "use_bias", true));
             case "Conv2D" -> conv(new Conv2D(c.get("filters").getAsInt(), 1), c);
             case "Conv2DTranspose" -> {
                 Conv2DTranspose t = conv(new Conv2DTranspose(c.get("filters").getAsInt(), 1), c);
@@ -212,7 +215,10 @@ final class KerasLayerConfig {
         return "InputLayer".equals(string(entry, "class_name"));
     }
 
-    /** The full shape (batch first, -1 for None) of an InputLayer entry: tf.keras 2's batch_input_shape or Keras 3's batch_shape. */
+    /**
+     * The full shape (batch first, -1 for None) of an InputLayer entry: tf.keras 2's batch_input_shape or Keras 3's
+     * batch_shape.
+     */
     static int[] inputShape(JsonObject entry) {
         JsonObject c = entry.getAsJsonObject("config");
         JsonElement shape = c.has("batch_input_shape") ? c.get("batch_input_shape") : c.get("batch_shape");
@@ -298,7 +304,8 @@ final class KerasLayerConfig {
         }
         if (a.isJsonObject()) {
             JsonElement inner = a.getAsJsonObject().get("config");
-            return inner != null && inner.isJsonPrimitive() ? inner.getAsString() : string(a.getAsJsonObject(), "class_name");
+            return inner != null && inner.isJsonPrimitive() ? inner.getAsString()
+                    : string(a.getAsJsonObject(), "class_name");
         }
         return a.getAsString();
     }
@@ -350,7 +357,8 @@ final class KerasLayerConfig {
 
     // ---------------------------------------------------------------- writing helpers
 
-    private static void initializersAndRegularizers(JsonObject c, String kernel, String kernelInit, String bias, String biasInit) {
+    private static void initializersAndRegularizers(JsonObject c, String kernel, String kernelInit, String bias,
+            String biasInit) {
         c.add(kernel + "_initializer", initializer(kernelInit));
         c.add(bias + "_initializer", initializer(biasInit));
         for (String key : List.of(kernel + "_regularizer", bias + "_regularizer", "activity_regularizer",

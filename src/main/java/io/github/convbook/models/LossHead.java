@@ -26,8 +26,9 @@ final class LossHead {
         boolean fused = userLoss.readsLogitsOf(last.outputActivation(), last.outputCarriesLogits());
         if (fused && userLoss.fromLogits()) {
             // Keras's own warning: the output is probabilities, so the flag is ignored and the logits are used
-            System.err.println("\"`" + userLoss.name() + "` received `from_logits=True`, but the `output` argument was produced by a "
-                    + last.outputActivation() + " activation and thus does not represent logits. Was this intended?\"");
+            System.err.println("\"`" + userLoss.name() + "` received `from_logits=True`, but the `output` argument"
+                    + " was produced by a " + last.outputActivation()
+                    + " activation and thus does not represent logits. Was this intended?\"");
         }
         last.kernel().keepLogits(fused);
         return new LossHead(fused ? userLoss.withLogits() : userLoss, last, fused);

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import io.github.convbook.backend.Naming;
 import io.github.convbook.layers.Input;
 import io.github.convbook.layers.Layer;
 import io.github.convbook.losses.Loss;
@@ -12,18 +13,21 @@ import io.github.convbook.optimizers.Adadelta;
 import io.github.convbook.optimizers.Adagrad;
 import io.github.convbook.optimizers.Adam;
 import io.github.convbook.optimizers.Optimizer;
+import io.github.convbook.optimizers.Optimizers;
 import io.github.convbook.optimizers.RMSprop;
 import io.github.convbook.optimizers.SGD;
 import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A {@code .keras} archive's {@code config.json}: the model as tf.keras 2.15's
  * {@code serialization_lib.serialize_keras_object(model)} writes it. A functional model:
  * <pre>
  * {"module": "keras.src.engine.functional", "class_name": "Functional", "registered_name": "Functional",
- *  "config": {"name": "model", "trainable": true, "layers": [{..., "name": "conv2d", "inbound_nodes": [[["input_1", 0, 0, {}]]]}],
+ *  "config": {"name": "model", "trainable": true,
+ *             "layers": [{..., "name": "conv2d", "inbound_nodes": [[["input_1", 0, 0, {}]]]}],
  *             "input_layers": [["input_1", 0, 0]], "output_layers": [["dense", 0, 0]]},
  *  "build_config": {"input_shape": [null, 28, 28, 1]},
  *  "compile_config": {"optimizer": {...}, "loss": "sparse_categorical_crossentropy", "metrics": ["accuracy"], ...}}
@@ -133,7 +137,8 @@ final class ModelConfig {
         JsonArray metrics = new JsonArray();
         trainer.metricNames().forEach(metrics::add);
         c.add("metrics", metrics);
-        for (String key : List.of("loss_weights", "weighted_metrics", "run_eagerly", "steps_per_execution", "jit_compile")) {
+        for (String key : List.of("loss_weights", "weighted_metrics", "run_eagerly", "steps_per_execution",
+                "jit_compile")) {
             c.add(key, JsonNull.INSTANCE);
         }
         return c;
@@ -147,7 +152,8 @@ final class ModelConfig {
      */
     static Model build(JsonObject root, String source) {
         String className = string(root, "class_name");
-        JsonObject config = root.has("config") && root.get("config").isJsonObject() ? root.getAsJsonObject("config") : null;
+        JsonObject config = root.has("config") && root.get("config").isJsonObject()
+                ? root.getAsJsonObject("config") : null;
         if (config == null || !config.has("layers")) {
             throw new ModelFileException(source + ": config.json has no model config with layers");
         }
@@ -219,7 +225,7 @@ final class ModelConfig {
             if (l.isJsonObject()) {
                 JsonObject lc = l.getAsJsonObject().getAsJsonObject("config");
                 String name = lc.has("name") ? lc.get("name").getAsString()
-                        : io.github.convbook.backend.Naming.snakeCase(string(l.getAsJsonObject(), "class_name"));
+                        : Naming.snakeCase(string(l.getAsJsonObject(), "class_name"));
                 loss = Losses.get(name);
                 if (lc.has("from_logits") && lc.get("from_logits").getAsBoolean()) {
                     loss = loss.withLogits();
@@ -234,7 +240,8 @@ final class ModelConfig {
             }
             model.compile(optimizer, loss, metrics.toArray(String[]::new));
         } catch (RuntimeException e) {
-            throw new ModelFileException(source + ": cannot compile the model from compile_config: " + e.getMessage(), e);
+            throw new ModelFileException(source + ": cannot compile the model from compile_config: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -251,15 +258,15 @@ final class ModelConfig {
             name = e.getAsString();
         }
         if (Double.isNaN(rate)) {
-            return io.github.convbook.optimizers.Optimizers.get(name);
+            return Optimizers.get(name);
         }
-        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
             case "sgd" -> new SGD(rate);
             case "rmsprop" -> new RMSprop(rate);
             case "adam" -> new Adam(rate);
             case "adadelta" -> new Adadelta(rate);
             case "adagrad" -> new Adagrad(rate);
-            default -> io.github.convbook.optimizers.Optimizers.get(name);   // its message lists the known ones
+            default -> Optimizers.get(name);   // its message lists the known ones
         };
     }
 

@@ -7,21 +7,40 @@ import io.github.convbook.backend.Naming;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A plain stack of layers, {@code keras.Sequential([...])}. Give the first layer an input shape
  * ({@code new Dense(512).inputShape(784)}) or add {@code Input.shape(784)} first, or let the first
  * {@code predict}/{@code fit} build the model from the data.
+ *
+ * <pre>
+ * Sequential model = new Sequential();
+ * model.add(new Dense(512).activation("relu").inputShape(28 * 28));
+ * model.add(new Dense(10).activation("softmax"));
+ * model.compile("rmsprop", "sparse_categorical_crossentropy", "accuracy");
+ * </pre>
+ *
+ * Everything else (shapes, dtypes, {@code fit}, {@code predict}, saving) is as for {@link Model}.
  */
 public class Sequential extends Model {
     private final List<Layer> pending = new ArrayList<>();
     private Tensor output;   // the symbolic output of the stack so far
 
+    /** An empty stack, named {@code sequential}, {@code sequential_1}, ... as Keras names them. */
     public Sequential() {
         super(Naming.unique("sequential"));
     }
 
+    /**
+     * Keras's {@code keras.Sequential([layer, ...])}: a stack of these layers, added in order as by
+     * {@link #add(Layer)}.
+     *
+     * @param layers the layers, the first one with an input shape for the model to be built at once
+     * @throws IllegalArgumentException when the list or a layer in it is null, or a layer does not fit the output
+     *     of the one before
+     */
     public Sequential(List<Layer> layers) {
         this();
         if (layers == null) {
@@ -30,14 +49,25 @@ public class Sequential extends Model {
         layers.forEach(this::add);
     }
 
+    /**
+     * As {@link #Sequential(List)}: {@code new Sequential(new Flatten().inputShape(28, 28), new Dense(10))}.
+     *
+     * @param layers the layers, the first one with an input shape for the model to be built at once
+     * @throws IllegalArgumentException when the array or a layer in it is null, or a layer does not fit the output
+     *     of the one before
+     */
     public Sequential(Layer... layers) {
-        this(layers == null ? null : java.util.Arrays.asList(layers));   // List.of throws a bare NPE on a null
+        this(layers == null ? null : Arrays.asList(layers));   // List.of throws a bare NPE on a null
     }
 
     /**
      * Appends a layer; once the input shape is known the stack is built symbolically, so shapes are checked at once.
-     * A layer that does not fit leaves the stack as it was, so the next {@code add} works.
+     * A layer that does not fit leaves the stack as it was, so the next {@code add} works. Keras's
+     * {@code model.add(layer)}.
      *
+     * @param layer the next layer; as the first one, it may carry the model's input shape
+     *     ({@code new Dense(512).inputShape(784)})
+     * @return this model, for chaining
      * @throws IllegalArgumentException for a null layer, or a layer whose input does not fit the stack's output
      */
     public Sequential add(Layer layer) {
@@ -64,6 +94,9 @@ public class Sequential extends Model {
     /**
      * {@code model.add(keras.Input(shape=(784,)))}: sets the input shape of the stack.
      *
+     * @param inputs the symbolic tensor from {@code Input.shape(...)}, e.g. {@code Input.shape(28, 28, 1)} for
+     *     inputs {@code (None, 28, 28, 1)}
+     * @return this model, for chaining
      * @throws IllegalArgumentException when {@code inputs} is not from {@code Input.shape(...)}
      * @throws IllegalStateException when the stack already has an input or layers
      */
@@ -81,8 +114,11 @@ public class Sequential extends Model {
     /**
      * Builds the model for samples of this shape (without the batch axis), as Keras's {@code build}. When a layer
      * does not fit that shape the model stays unbuilt, as it was, and can be built again with another shape.
+     * A model that already has its input shape stays as it is.
      *
-     * @throws IllegalArgumentException for a negative size or a shape a layer cannot take
+     * @param sampleShape the shape of one sample, e.g. {@code 28, 28, 1} for inputs {@code (None, 28, 28, 1)}
+     * @return this model, for chaining
+     * @throws IllegalArgumentException for a null shape, a size that is not positive, or a shape a layer cannot take
      */
     public Sequential build(int... sampleShape) {
         Tensor inputBefore = input;

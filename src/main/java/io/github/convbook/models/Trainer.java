@@ -11,6 +11,7 @@ import io.github.convbook.optimizers.Optimizer;
 import io.github.convbook.backend.RandomState;
 import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,8 @@ final class Trainer {
         requireSamples("fit", "x", n, x);
         long trainCount = n;
         INDArray valX = settings.validationX == null ? null : asInput(settings.validationX);
-        INDArray valY = settings.validationY == null ? null : targets(valX, settings.validationY, "fit", "validationData y");
+        INDArray valY = settings.validationY == null ? null
+                : targets(valX, settings.validationY, "fit", "validationData y");
         if (valX != null) {
             requireSamples("fit", "validationData x", valX.size(0), settings.validationX);
         }
@@ -94,7 +96,8 @@ final class Trainer {
         List<Layer> layers = model.layers;
         for (int epoch = 1; epoch <= settings.epochs; epoch++) {
             if (CellInterruptedException.requested()) {   // between epochs: stop before printing the next header
-                throw interrupted(null, "Epoch " + epoch + "/" + settings.epochs + ": interrupted before it started", history);
+                throw interrupted(null, "Epoch " + epoch + "/" + settings.epochs + ": interrupted before it started",
+                        history);
             }
             if (settings.verbose > 0) {
                 System.out.println("Epoch " + epoch + "/" + settings.epochs);
@@ -254,7 +257,8 @@ final class Trainer {
         INDArray targets = y.data();
         if (targets.rank() == 0 || targets.size(0) != x.size(0)) {
             throw new IllegalArgumentException(call + ": inputs and targets must have the same number of samples, got "
-                    + x.size(0) + " inputs and " + (targets.rank() == 0 ? "a scalar " + what : y.shape().get(0) + " targets")
+                    + x.size(0) + " inputs and "
+                    + (targets.rank() == 0 ? "a scalar " + what : y.shape().get(0) + " targets")
                     + " (" + what + " has shape " + y.shape() + ")");
         }
         long[] predicted = model.outputShape().withBatch(x.size(0)).toArray();
@@ -290,7 +294,7 @@ final class Trainer {
 
     /** The samples {@code order[from..to)} of {@code data}, copied into a batch buffer reused from step to step. */
     private INDArray gather(INDArray data, int[] order, int from, int to, String name) {
-        int[] picked = java.util.Arrays.copyOfRange(order, from, to);
+        int[] picked = Arrays.copyOfRange(order, from, to);
         long[] shape = data.shape().clone();
         shape[0] = picked.length;
         INDArray flat = data.rank() == 1 ? data.reshape(data.length(), 1) : data.reshape('c', data.size(0), -1);

@@ -11,7 +11,12 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
+import io.jhdf.api.WritableNode;
+import io.jhdf.storage.HdfFileChannel;
 import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,31 +88,31 @@ final class WeightsFile {
     @SuppressWarnings("unchecked")
     private static void endLastChildAtItsEnd(WritableHdfFile file) {
         try {
-            java.lang.reflect.Field rootField = WritableHdfFile.class.getDeclaredField("rootGroup");
+            Field rootField = WritableHdfFile.class.getDeclaredField("rootGroup");
             rootField.setAccessible(true);
             Object root = rootField.get(file);
-            java.lang.reflect.Field childrenField = root.getClass().getDeclaredField("children");
+            Field childrenField = root.getClass().getDeclaredField("children");
             childrenField.setAccessible(true);
-            Map<String, io.jhdf.api.WritableNode> children = (Map<String, io.jhdf.api.WritableNode>) childrenField.get(root);
+            Map<String, WritableNode> children = (Map<String, WritableNode>) childrenField.get(root);
             String last = null;
             for (String key : children.keySet()) {
                 last = key;   // the order in which the root group writes its children
             }
-            io.jhdf.api.WritableNode original = children.get(last);
-            Object wrapped = java.lang.reflect.Proxy.newProxyInstance(WeightsFile.class.getClassLoader(),
-                    new Class<?>[] {io.jhdf.api.WritableNode.class, WritableGroup.class}, (proxy, method, args) -> {
+            WritableNode original = children.get(last);
+            Object wrapped = Proxy.newProxyInstance(WeightsFile.class.getClassLoader(),
+                    new Class<?>[] {WritableNode.class, WritableGroup.class}, (proxy, method, args) -> {
                         try {
                             Object result = method.invoke(original, args);
                             if (method.getName().equals("write") && args != null && args.length == 2
-                                    && args[0] instanceof io.jhdf.storage.HdfFileChannel channel) {
+                                    && args[0] instanceof HdfFileChannel channel) {
                                 channel.position((Long) result);
                             }
                             return result;
-                        } catch (java.lang.reflect.InvocationTargetException e) {
+                        } catch (InvocationTargetException e) {
                             throw e.getCause();
                         }
                     });
-            children.put(last, (io.jhdf.api.WritableNode) wrapped);
+            children.put(last, (WritableNode) wrapped);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new ModelFileException("Cannot write HDF5 with this jHDF version (expected 0.10.x): " + e, e);
         }
@@ -136,9 +141,11 @@ final class WeightsFile {
             String prefix = file.getChildren().containsKey(LAYERS) ? LAYERS
                     : file.getChildren().containsKey(LAYERS_2_13) ? LAYERS_2_13 : null;
             if (prefix == null) {
-                String legacy = file.getChildren().containsKey("model_weights") || file.getAttributes().containsKey("layer_names")
-                        ? " It looks like the legacy Keras .h5 format (save_format=\"h5\"), which ConvBook does not read:"
-                        + " save it in Keras with model.save(\"model.keras\") or model.save_weights(\"model.weights.h5\")." : "";
+                String legacy = file.getChildren().containsKey("model_weights")
+                        || file.getAttributes().containsKey("layer_names")
+                        ? " It looks like the legacy Keras .h5 format (save_format=\"h5\"), which ConvBook does not"
+                        + " read: save it in Keras with model.save(\"model.keras\") or"
+                        + " model.save_weights(\"model.weights.h5\")." : "";
                 throw new ModelFileException(source + " has no 'layers' group: it is not a Keras weights file (found "
                         + file.getChildren().keySet() + ")." + legacy);
             }
@@ -195,7 +202,8 @@ final class WeightsFile {
         } catch (ModelFileException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ModelFileException(source + " is not a readable HDF5 weights file (corrupt or truncated?): " + e, e);
+            throw new ModelFileException(source + " is not a readable HDF5 weights file (corrupt or truncated?): "
+                    + e, e);
         }
     }
 
