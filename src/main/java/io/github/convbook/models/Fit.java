@@ -92,8 +92,8 @@ public final class Fit {
     /**
      * Keras's {@code validation_split}: keeps the LAST fraction of the data (taken before shuffling) for validation,
      * as Keras does; {@code fit} trains on the rest and reports {@code val_loss}, {@code val_accuracy}, ... after
-     * each epoch. Default 0.0 (no validation). A split above 0 is used instead of {@link #validationData} when both
-     * are given. Ignored by {@code evaluate}.
+     * each epoch. Default 0.0 (no validation). Ignored when {@link #validationData} is given too (Keras: "validation_data
+     * will override validation_split"), and by {@code evaluate}.
      *
      * @param fraction the share of samples kept aside, from 0 (inclusive) to 1 (exclusive), e.g. 0.2
      * @return the option, for {@code model.fit(x, y, validationSplit(0.2))}
@@ -108,8 +108,8 @@ public final class Fit {
 
     /**
      * Keras's {@code validation_data=(x, y)}: data to evaluate on after each epoch, reported as {@code val_loss},
-     * {@code val_accuracy}, ... Default none. Ignored by {@code evaluate}, and by {@code fit} when a
-     * {@link #validationSplit} above 0 is given too.
+     * {@code val_accuracy}, ... Default none. It overrides a {@link #validationSplit} given too (all of {@code x}
+     * then trains), as in Keras. Ignored by {@code evaluate}.
      *
      * @param x validation inputs {@code (M, ...)} matching the model's input shape, as {@code fit}'s {@code x}
      * @param y validation targets with {@code M} rows, as {@code fit}'s {@code y}; both are checked when {@code fit}

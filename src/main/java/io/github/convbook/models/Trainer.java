@@ -74,7 +74,7 @@ final class Trainer {
         if (valX != null) {
             requireSamples("fit", "validationData x", valX.size(0), settings.validationX);
         }
-        if (settings.validationSplit > 0) {
+        if (settings.validationSplit > 0 && valX == null) {   // Keras: validation_data overrides the split
             // Keras keeps the last fraction for validation, chosen before any shuffling
             trainCount = (long) Math.floor(n * (1 - settings.validationSplit));
             if (trainCount == 0) {

@@ -161,4 +161,19 @@ class TrainingTest {
         assertThrows(IllegalArgumentException.class, () -> epochs(0));
         assertThrows(IllegalArgumentException.class, () -> validationSplit(1.0));
     }
+
+    @Test
+    void validationDataOverridesValidationSplitAsInKeras() {
+        Utils.setRandomSeed(11);
+        Tensor[] train = separable(20);
+        Tensor[] held = separable(6);
+        Tensor in = Input.shape(4);
+        Model model = new Model(in, new Dense(2).activation("softmax").apply(in));
+        model.compile(new SGD(0.0), "sparse_categorical_crossentropy");   // lr 0: the weights stay where they are
+        History h = model.fit(train[0], train[1], epochs(1), validationSplit(0.5),
+                validationData(held[0], held[1]), verbose(0));
+        assertEquals(model.evaluate(held[0], held[1], verbose(0)).loss(), h.get("val_loss").get(0), 1e-6);
+        // all 20 samples trained: the training loss is the mean over all of them, not over the first 10
+        assertEquals(model.evaluate(train[0], train[1], verbose(0)).loss(), h.get("loss").get(0), 1e-6);
+    }
 }
