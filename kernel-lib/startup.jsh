@@ -12,7 +12,7 @@ import io.github.convbook.data.*;
 import io.github.convbook.image.*;
 import io.github.convbook.plot.*;
 import io.github.convbook.table.*;
-import io.github.convbook.notebook.QuickMode;
+import io.github.convbook.display.QuickMode;
 import static io.github.convbook.models.Fit.*;
 // tables and small tensors also show as HTML tables in the notebook
-io.github.convbook.notebook.Renderers.install();
+io.github.convbook.display.Renderers.install();

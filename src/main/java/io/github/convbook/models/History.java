@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * What {@code fit} returns, as Keras's {@code History}: for each metric name ({@code loss}, {@code accuracy},
- * {@code val_loss}, ...) its value after every epoch.
+ * {@code val_loss}, ...) its value after every epoch. As a table: {@code Tables.of(history.history())}, as pandas
+ * takes Keras's {@code history.history}.
  */
 public class History {
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
@@ -37,11 +38,6 @@ public class History {
     /** Number of epochs recorded. */
     public int epochs() {
         return values.values().stream().mapToInt(List::size).max().orElse(0);
-    }
-
-    /** The history as a table: epoch (from 1), then one column per metric. */
-    public tech.tablesaw.api.Table toTable() {
-        return io.github.convbook.table.Tables.history(this);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.github.convbook.models;
 
-import io.github.convbook.notebook.Kernel;
+import io.github.convbook.display.Kernel;
 import java.util.Locale;
 import java.util.Map;
 

@@ -19,7 +19,7 @@ import java.util.Locale;
  * compile), evalue its message. The traceback is IJava's text without the ANSI colours, so that
  * saved notebooks and diffs stay readable.
  */
-public record CellError(String ename, String evalue, List<String> traceback) {
+record CellError(String ename, String evalue, List<String> traceback) {
     /** IJava starts a runtime traceback with this rule (BaseKernel.formatError). */
     static final String RULE = "---------------------------------------------------------------------------";
     private static final String MARGIN = "|   ";

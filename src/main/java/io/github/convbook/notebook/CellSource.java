@@ -7,7 +7,7 @@ import java.util.List;
  * A cell's source cut into the pieces that run one after another: runs of Java code and single
  * magic lines. IJava turns each magic line into a statement in place, so the order is the same.
  */
-public final class CellSource {
+final class CellSource {
     /** Either Java code or a magic line. */
     public record Piece(String code, MagicLine magic) {
         public boolean isMagic() {

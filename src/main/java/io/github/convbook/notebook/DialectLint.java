@@ -10,7 +10,7 @@ import java.util.List;
  * {@link MagicLine#SUPPORTED} and plain Java. IPython habits (%%time, %sh, %matplotlib, !ls) fail
  * here with the cell and line, before anything runs.
  */
-public final class DialectLint {
+final class DialectLint {
     private DialectLint() {
     }
 

@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * text/plain, text/html and errors. Images are only checked to be present (PNG bytes differ
  * between platforms), and timing lines ({@link TimingLines}) are ignored.
  */
-public final class FreshnessCheck {
+final class FreshnessCheck {
     private FreshnessCheck() {
     }
 

@@ -1,37 +1,19 @@
 package io.github.convbook.notebook;
 
-import io.github.spencerpark.jupyter.kernel.BaseKernel;
+import io.github.convbook.display.InProcessKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 
 /**
- * A real jupyter-jvm-basekernel kernel with no Jupyter connection: its Renderer is configured by
- * BaseKernel exactly as in IJava (images, URLs, text), and what would be published to Jupyter is
- * recorded into the notebook instead. {@link #current()} is how notebook functions and
- * {@link Kernel} find it; the executor installs it for the duration of a run.
+ * The kernel of a notebook executed headless: what would be published to Jupyter is recorded into the notebook
+ * instead. The executor attaches it for the duration of a run, so that library code and notebook functions show
+ * through it.
  */
-public final class HeadlessKernel extends BaseKernel {
-    private static volatile HeadlessKernel current;
-
+final class HeadlessKernel extends InProcessKernel {
     private final OutputRecorder recorder;
 
     HeadlessKernel(OutputRecorder recorder) {
         this.recorder = recorder;
-    }
-
-    /** The kernel of the notebook being executed headless in this JVM, or null. */
-    public static HeadlessKernel current() {
-        return current;
-    }
-
-    static void install(HeadlessKernel kernel) {
-        current = kernel;
-    }
-
-    static void uninstall(HeadlessKernel kernel) {
-        if (current == kernel) {
-            current = null;
-        }
     }
 
     @Override
@@ -39,14 +21,9 @@ public final class HeadlessKernel extends BaseKernel {
         recorder.display(data);
     }
 
-    /** What IJava does with {@code getIO().display.updateDisplay(id, data)}. */
+    @Override
     public void updateDisplay(String id, DisplayData data) {
         recorder.updateDisplay(id, data);
-    }
-
-    @Override
-    public DisplayData eval(String code) {
-        throw new UnsupportedOperationException("the headless kernel runs cells through NotebookExecutor, not eval");
     }
 
     @Override

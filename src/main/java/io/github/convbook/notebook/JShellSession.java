@@ -1,5 +1,6 @@
 package io.github.convbook.notebook;
 
+import io.github.convbook.display.Kernel;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One JShell, run in this JVM (local execution, as IJava does), so library classes and the
- * executor share static state such as {@link HeadlessKernel#current()}.
+ * executor share static state such as the attached {@link HeadlessKernel}.
  */
 final class JShellSession implements AutoCloseable {
     /** IJava 1.3's ijava-jshell-init imports; its display functions come from {@link NotebookFunctions}. */

@@ -8,7 +8,7 @@ import io.github.spencerpark.jupyter.kernel.LanguageInfo;
  * .version(Runtime.version().toString()).mimetype("text/x-java-source").fileExtension(".jshell")
  * .pygments("java").codemirror("java")}); Jupyter copies it into the notebook's metadata.
  */
-public final class JavaLanguageInfo {
+final class JavaLanguageInfo {
     private JavaLanguageInfo() {
     }
 

@@ -20,7 +20,7 @@ import java.util.Map;
  * plus a trailing newline. Byte-identical output keeps notebook diffs in git minimal.
  * Uses only Gson 2.8.5 API, the version IJava puts on the class path.
  */
-public final class JupyterJson {
+final class JupyterJson {
     private JupyterJson() {
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A unified-style diff of two lists of lines (longest common subsequence, 2 lines of context). */
-public final class LineDiff {
+final class LineDiff {
     private static final int CONTEXT = 2;
 
     private LineDiff() {

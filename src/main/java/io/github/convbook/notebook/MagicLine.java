@@ -8,7 +8,7 @@ import java.util.Set;
  * A line magic such as {@code %jars ../kernel-lib/*.jar}. Like IJava, a magic is a line whose
  * first non-blank character is '%'; {@code %%name} starts a cell magic, which our dialect has none of.
  */
-public record MagicLine(String name, List<String> args, boolean cellMagic, int lineNumber) {
+record MagicLine(String name, List<String> args, boolean cellMagic, int lineNumber) {
     /** The only magics ConvBook notebooks use; all exist in IJava 1.3 (%maven is left out on purpose). */
     public static final Set<String> SUPPORTED = Set.of("jars", "classpath", "load");
 

@@ -8,7 +8,7 @@ import com.google.gson.JsonPrimitive;
  * nbformat stores multi-line text (cell source, stream text, text/* outputs) as a list of lines,
  * each keeping its line ending, exactly like Python's {@code str.splitlines(True)}.
  */
-public final class MultilineText {
+final class MultilineText {
     private MultilineText() {
     }
 

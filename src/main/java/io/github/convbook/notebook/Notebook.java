@@ -13,7 +13,7 @@ import java.util.List;
  * An nbformat 4 notebook kept as its JSON tree, so metadata we do not know about survives a
  * read/write unchanged. Only code cells are touched by execution.
  */
-public final class Notebook {
+final class Notebook {
     private final Path path;
     private final JsonObject json;
 

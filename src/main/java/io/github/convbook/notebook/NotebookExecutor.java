@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * in the notebook, as nbconvert --execute would with IJava: streams, results, displays, errors.
  * Execution stops at the first error. Not thread-safe: System.out/err are redirected while it runs.
  */
-public final class NotebookExecutor {
+final class NotebookExecutor {
     /** How long one cell ran; reported as it finishes. */
     public record CellTiming(String notebook, int cell, int cells, double seconds) {
         @Override
@@ -51,7 +51,7 @@ public final class NotebookExecutor {
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
         List<CellTiming> timings = new ArrayList<>();
-        HeadlessKernel.install(kernel);
+        kernel.attach();
         System.setOut(new PrintStream(new CapturedStream("stdout", recorder), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new CapturedStream("stderr", recorder), true, StandardCharsets.UTF_8));
         try (JShellSession session = new JShellSession(timeoutPerCell)) {
@@ -84,7 +84,7 @@ public final class NotebookExecutor {
             System.err.flush();
             System.setOut(originalOut);
             System.setErr(originalErr);
-            HeadlessKernel.uninstall(kernel);
+            kernel.detach();
             recorder.startCell(new JsonArray()); // late writes from stray threads go nowhere
         }
     }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Reads and writes .ipynb files; writing goes through a temporary file so a crash never leaves half a notebook. */
-public final class NotebookFile {
+final class NotebookFile {
     private NotebookFile() {
     }
 

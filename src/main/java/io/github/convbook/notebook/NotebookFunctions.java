@@ -1,5 +1,6 @@
 package io.github.convbook.notebook;
 
+import io.github.convbook.display.Kernel;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 
@@ -38,10 +39,7 @@ public final class NotebookFunctions {
 
     /** IJava returns its JavaKernel; headless this is the {@link HeadlessKernel}, also a BaseKernel. */
     public static BaseKernel getKernelInstance() {
-        BaseKernel kernel = Kernel.activeKernel();
-        if (kernel == null) {
-            throw new RuntimeException("No IJava kernel running"); // IJava's message
-        }
-        return kernel;
+        // IJava's exception and message
+        return Kernel.running().orElseThrow(() -> new RuntimeException("No IJava kernel running"));
     }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *   <li>{@code elapsed} or {@code took} (any case)</li>
  * </ul>
  */
-public final class TimingLines {
+final class TimingLines {
     public static final Pattern PATTERN = Pattern.compile(
             "(ms|s|us|µs)/(step|sample)"
                     + "|\\bETA\\b"

@@ -1,6 +1,5 @@
 package io.github.convbook.table;
 
-import io.github.convbook.models.History;
 import io.github.convbook.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;
@@ -24,18 +23,18 @@ public final class Tables {
     }
 
     /**
-     * One row per epoch: {@code epoch} (counting from 1, as Keras prints "Epoch 1/5"), then one column per metric
-     * in the order Keras reports them ({@code loss}, {@code accuracy}, {@code val_loss}, ...), printed with 4
-     * decimals; like {@code pd.DataFrame(history.history)} in Keras. A metric recorded for fewer epochs is missing
-     * in the rows it lacks.
+     * The training history as a table, as {@code pd.DataFrame(history.history)}: one row per epoch, {@code epoch}
+     * (counting from 1, as Keras prints "Epoch 1/5"), then one column per metric in the map's order, which for
+     * {@code history.history()} is the order Keras reports them ({@code loss}, {@code accuracy}, {@code val_loss},
+     * ...). A metric recorded for fewer epochs than the others has missing values at the end.
      *
-     * @param history what {@code model.fit} returned
-     * @return a new table named "Training history", one row per epoch
+     * @param history metric name to its value after each epoch, as {@code model.fit(...).history()} returns it
+     * @return the table named "Training history", values printed with 4 decimals as Keras prints them
      */
-    public static Table history(History history) {
-        int epochs = history.epochs();
+    public static Table of(Map<String, List<Double>> history) {
+        int epochs = history.values().stream().mapToInt(List::size).max().orElse(0);
         Table table = Table.create("Training history", IntColumn.indexColumn("epoch", epochs, 1));
-        for (Map.Entry<String, List<Double>> metric : history.history().entrySet()) {
+        for (Map.Entry<String, List<Double>> metric : history.entrySet()) {
             DoubleColumn column = DoubleColumn.create(metric.getKey());
             for (int e = 0; e < epochs; e++) {
                 if (e < metric.getValue().size()) {

@@ -1,6 +1,7 @@
 package io.github.convbook.notebook;
 
 import com.google.gson.JsonObject;
+import io.github.convbook.display.Kernel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,5 +110,10 @@ class NotebookExecutorTest {
         JsonObject result = outputs(11).get(0);
         assertEquals("10", text(result.getAsJsonObject("data"), "text/plain"));
         assertEquals(9, cells.get(10).get("execution_count").getAsInt());
+    }
+
+    @Test
+    void theHeadlessKernelIsDetachedAfterTheRun() {
+        assertFalse(Kernel.isInteractive(), "library code outside a run must not show into the finished notebook");
     }
 }

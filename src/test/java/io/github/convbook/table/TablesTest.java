@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.convbook.models.History;
 import io.github.convbook.tensor.Tensor;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -19,7 +21,7 @@ class TablesTest {
         h.record("accuracy", 0.8);
         h.record("loss", 0.25);
         h.record("accuracy", 0.9);
-        Table t = Tables.history(h);
+        Table t = Tables.of(h.history());
         assertEquals(List.of("epoch", "loss", "accuracy"), t.columnNames());
         assertEquals(2, t.rowCount());
         assertEquals(1, t.intColumn("epoch").get(0));
@@ -36,9 +38,21 @@ class TablesTest {
         h.record("loss", 1);
         h.record("loss", 2);
         h.record("val_loss", 3);
-        Table t = Tables.history(h);
+        Table t = Tables.of(h.history());
         assertEquals(2, t.rowCount());
         assertTrue(t.doubleColumn("val_loss").isMissing(1));
+    }
+
+    @Test
+    void historyIsAnyMapOfMetricToValuesInItsOrder() {
+        Map<String, List<Double>> history = new LinkedHashMap<>();
+        history.put("val_loss", List.of(0.75));
+        history.put("loss", List.of(0.5));
+        Table t = Tables.of(history);
+        assertEquals(List.of("epoch", "val_loss", "loss"), t.columnNames());
+        assertEquals(1, t.rowCount());
+        assertEquals("0.7500", t.column("val_loss").getString(0));   // 4 decimals, as Keras prints them
+        assertEquals(0, Tables.of(Map.of()).rowCount());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.github.convbook.notebook;
+package io.github.convbook.display;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,7 +61,8 @@ class RenderersTest {
         assertTrue(html.contains("<tr><th>0</th><td>1.</td><td>2.5</td></tr>"), html);
         assertTrue(html.contains("<tr><th>1</th><td>-3.</td><td>0.125</td></tr>"), html);
         assertEquals(tensor.toString(), data.getData(MIMEType.TEXT_PLAIN));
-        assertTrue(Renderers.html(Tensor.of(1, 2, 3)).orElseThrow().contains("<tr><th>0</th><td>1</td><td>2</td><td>3</td></tr>"));
+        assertTrue(Renderers.html(Tensor.of(1, 2, 3)).orElseThrow()
+                .contains("<tr><th>0</th><td>1</td><td>2</td><td>3</td></tr>"));
     }
 
     @Test

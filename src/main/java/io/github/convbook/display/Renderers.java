@@ -1,11 +1,15 @@
-package io.github.convbook.notebook;
+package io.github.convbook.display;
 
 import io.github.convbook.tensor.Tensor;
+import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.stream.IntStream;
 import tech.tablesaw.api.Table;
 
@@ -24,21 +28,22 @@ public final class Renderers {
     /** A tensor of rank 1 or 2 with at most this many values also shows as an HTML table; larger ones as text only. */
     public static final int MAX_TENSOR_VALUES = 400;
 
+    /** Renderers already taught, weakly held so that a finished kernel's can go. */
+    private static final Set<Renderer> INSTALLED = Collections.newSetFromMap(new WeakHashMap<>());
+
     private Renderers() {
     }
 
-    private static final java.util.Set<Renderer> INSTALLED =
-            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
-
     /** Registers with the running kernel's renderer, once per kernel; outside a kernel nothing is needed. */
     public static synchronized void install() {
-        io.github.spencerpark.jupyter.kernel.BaseKernel kernel = Kernel.activeKernel();
-        if (kernel != null && INSTALLED.add(kernel.getRenderer())) {
-            register(kernel.getRenderer());
-        }
+        Kernel.running().map(BaseKernel::getRenderer).filter(INSTALLED::add).ifPresent(Renderers::register);
     }
 
-    /** Teaches {@code renderer} to show tables and small tensors as HTML. */
+    /**
+     * Teaches {@code renderer} to show tables and small tensors as HTML.
+     *
+     * @param renderer a kernel's renderer, e.g. {@code getKernelInstance().getRenderer()}
+     */
     public static void register(Renderer renderer) {
         renderer.createRegistration(Table.class).preferring(MIMEType.TEXT_HTML)
                 .register((table, context) -> context.renderIfRequested(MIMEType.TEXT_HTML, () -> tableHtml(table)));
@@ -48,7 +53,12 @@ public final class Renderers {
                         (type, out) -> tensorHtml(tensor).ifPresent(html -> out.putData(type, html))));
     }
 
-    /** The HTML a notebook shows for {@code value}, or empty when it shows as text only. */
+    /**
+     * The HTML a notebook shows for a value.
+     *
+     * @param value any value
+     * @return the HTML table of a Tablesaw table or a small tensor, else empty (the value shows as text only)
+     */
     public static Optional<String> html(Object value) {
         if (value instanceof Table table) {
             return Optional.of(tableHtml(table));
@@ -79,7 +89,8 @@ public final class Renderers {
         }
         // the cells read exactly as the tensor prints: its text is NumPy's, one token per value
         String text = tensor.toString();
-        String[] cells = text.substring(text.indexOf('\n') + 1).replace('[', ' ').replace(']', ' ').trim().split("\\s+");
+        String values = text.substring(text.indexOf('\n') + 1).replace('[', ' ').replace(']', ' ');
+        String[] cells = values.trim().split("\\s+");
         if (cells.length != tensor.size()) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package io.github.convbook.notebook;
+package io.github.convbook.display;
 
 /**
  * Lets CI run every chapter quickly: the environment variables CONVBOOK_MAX_EPOCHS and
@@ -7,23 +7,42 @@ package io.github.convbook.notebook;
  * {@code QuickMode.note("epoch", 5)} so readers know the recommended full run.
  */
 public final class QuickMode {
+    /** The environment variable capping the epochs. */
     public static final String MAX_EPOCHS = "CONVBOOK_MAX_EPOCHS";
+    /** The environment variable capping the samples. */
     public static final String MAX_SAMPLES = "CONVBOOK_MAX_SAMPLES";
 
     private QuickMode() {
     }
 
-    /** The number of epochs to train: full, or the cap if one is set and smaller. */
+    /**
+     * The number of epochs to train.
+     *
+     * @param full the epochs of a full run
+     * @return full, or the cap if one is set and smaller
+     * @throws IllegalStateException if the cap is set but not a positive whole number
+     */
     public static int epochs(int full) {
         return capped(full, System.getenv(MAX_EPOCHS));
     }
 
-    /** The number of samples to use: full, or the cap if one is set and smaller. */
+    /**
+     * The number of samples to use.
+     *
+     * @param full the samples of a full run
+     * @return full, or the cap if one is set and smaller
+     * @throws IllegalStateException if the cap is set but not a positive whole number
+     */
     public static int samples(int full) {
         return capped(full, System.getenv(MAX_SAMPLES));
     }
 
-    /** True when any cap is set. */
+    /**
+     * Whether a cap is set.
+     *
+     * @return true when any cap is set
+     * @throws IllegalStateException if a cap is set but not a positive whole number
+     */
     public static boolean isOn() {
         return epochs(Integer.MAX_VALUE) != Integer.MAX_VALUE || samples(Integer.MAX_VALUE) != Integer.MAX_VALUE;
     }
@@ -32,6 +51,12 @@ public final class QuickMode {
      * A line for readers, e.g. {@code note("epoch", 5)} gives "quick mode: 1 epoch (full run: 5)"
      * under CONVBOOK_MAX_EPOCHS=1 and "5 epochs" without a cap. The unit says which cap applies:
      * "epoch"/"epochs" or "sample"/"samples".
+     *
+     * @param unit "epoch", "epochs", "sample" or "samples"
+     * @param full the value of a full run
+     * @return the line to print
+     * @throws IllegalArgumentException if the unit is none of those
+     * @throws IllegalStateException if the cap is set but not a positive whole number
      */
     public static String note(String unit, int full) {
         if (unit.startsWith("sample")) {
@@ -40,8 +65,8 @@ public final class QuickMode {
         if (unit.startsWith("epoch")) {
             return note(unit, full, epochs(full));
         }
-        throw new IllegalArgumentException("QuickMode.note: unit must be \"epoch(s)\" or \"sample(s)\" (it picks the cap),"
-                + " got \"" + unit + "\"");
+        throw new IllegalArgumentException("QuickMode.note: unit must be \"epoch(s)\" or \"sample(s)\""
+                + " (it picks the cap), got \"" + unit + "\"");
     }
 
     static String note(String unit, int full, int used) {
@@ -56,7 +81,7 @@ public final class QuickMode {
         return count == 1 ? singular : singular + "s";
     }
 
-    /** full, limited by the cap text from the environment; a bad cap fails loudly rather than silently training fully. */
+    /** full, limited by the cap text from the environment; a bad cap fails loudly rather than training fully. */
     static int capped(int full, String capValue) {
         if (capValue == null || capValue.isBlank()) {
             return full;
@@ -68,7 +93,8 @@ public final class QuickMode {
             }
             return Math.min(full, cap);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException(MAX_EPOCHS + " and " + MAX_SAMPLES + " must be positive whole numbers, got \"" + capValue + "\"");
+            throw new IllegalStateException(MAX_EPOCHS + " and " + MAX_SAMPLES
+                    + " must be positive whole numbers, got \"" + capValue + "\"");
         }
     }
 }
