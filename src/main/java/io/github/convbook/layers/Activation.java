@@ -30,19 +30,34 @@ public class Activation extends Layer {
         activation.set(Activations.of(name));
     }
 
-    /** The activation function this layer applies. */
+    /**
+     * Keras's {@code layer.activation}: the function this layer applies.
+     *
+     * @return the function given to the constructor, {@code LINEAR} for null
+     */
     public Activations activation() {
         return activation.get();
     }
 
-    /** Keras's {@code name=...}. */
+    /**
+     * Keras's {@code name=...}.
+     *
+     * @param name the new name, not blank
+     * @return this layer, for chaining
+     * @throws IllegalArgumentException for a null or blank name
+     */
     @Override
     public Activation name(String name) {
         super.name(name);
         return this;
     }
 
-    /** Keras's {@code input_shape=(...)} (without the batch axis), for the first layer of a Sequential. */
+    /**
+     * Keras's {@code input_shape=(...)} (without the batch axis), for the first layer of a Sequential.
+     *
+     * @param shape the sizes of one sample, e.g. {@code 10} for inputs {@code (None, 10)}
+     * @return this layer, for chaining
+     */
     @Override
     public Activation inputShape(int... shape) {
         super.inputShape(shape);
@@ -72,7 +87,14 @@ public class Activation extends Layer {
         return inputShape;
     }
 
-    /** The forward pass on a batch; the result lives in a buffer this layer reuses for the next batch. */
+    /**
+     * The forward pass on a batch: the function applied to a copy of {@code input}, which stays unchanged. The result
+     * lives in a buffer this layer reuses for the next batch.
+     *
+     * @param input    the batch, any shape with a batch axis, e.g. {@code (32, 10)}
+     * @param training true during {@code fit}: keep the output for {@link #backward}
+     * @return the activated values, of the input's shape
+     */
     @Override
     protected INDArray call(INDArray input, boolean training) {
         // work on a copy: the input may be the previous layer's output, which its backward pass still needs
@@ -80,7 +102,14 @@ public class Activation extends Layer {
         return activation.forward(out, training);
     }
 
-    /** The gradient with respect to the input, from the one with respect to the output (null when not needed). */
+    /**
+     * The gradient with respect to the input, from the one with respect to the output (null when not needed), through
+     * the derivative of the function at the last training call's output. No weights, so no weight gradients.
+     *
+     * @param outputGradient    the loss gradient with respect to the last output; may be overwritten
+     * @param needInputGradient false when nothing before this layer learns
+     * @return the loss gradient with respect to the input, of the same shape, or null
+     */
     @Override
     protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         if (!needInputGradient) {
@@ -92,7 +121,13 @@ public class Activation extends Layer {
 
     // ---------------------------------------------------------------- logits, for cross-entropy as Keras computes it
 
-    /** The gradient with respect to the logits is the gradient with respect to this layer's input. */
+    /**
+     * The gradient with respect to the logits is the gradient with respect to this layer's input.
+     *
+     * @param logitsGradient    the loss gradient with respect to this layer's input (its logits)
+     * @param needInputGradient false when nothing before this layer learns
+     * @return {@code logitsGradient} itself, or null when {@code needInputGradient} is false
+     */
     @Override
     protected INDArray backwardFromLogits(INDArray logitsGradient, boolean needInputGradient) {
         return needInputGradient ? logitsGradient : null;

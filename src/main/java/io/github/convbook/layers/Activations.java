@@ -8,12 +8,30 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The activation functions a layer accepts by name, as {@code keras.activations} names them. */
 public enum Activations {
-    LINEAR, RELU, SIGMOID, SOFTMAX, TANH, LEAKY_RELU;
+    /** {@code "linear"} (Keras's {@code None}): {@code f(x) = x}, no activation. */
+    LINEAR,
+    /** {@code "relu"}: {@code max(x, 0)}. */
+    RELU,
+    /** {@code "sigmoid"}: {@code 1 / (1 + exp(-x))}, values in (0, 1); one probability per output. */
+    SIGMOID,
+    /** {@code "softmax"}: {@code exp(x) / sum(exp(x))} over the last axis; each row sums to 1 (class probabilities). */
+    SOFTMAX,
+    /** {@code "tanh"}: the hyperbolic tangent, values in (-1, 1). */
+    TANH,
+    /** {@code "leaky_relu"}: {@code x} above 0, {@code 0.2 * x} below ({@link #LEAKY_RELU_ALPHA}). */
+    LEAKY_RELU;
 
     /** Slope for negative inputs of {@code leaky_relu} (tf.nn.leaky_relu's default). */
     public static final double LEAKY_RELU_ALPHA = 0.2;
 
-    /** "relu", "sigmoid", ...; null or "linear" means no activation. */
+    /**
+     * The function Keras names {@code name}, as {@code activation="relu"} takes it.
+     *
+     * @param name "linear", "relu", "sigmoid", "softmax", "tanh" or "leaky_relu", in any case; null means linear
+     *             (Keras's {@code activation=None})
+     * @return the function
+     * @throws IllegalArgumentException for any other name
+     */
     public static Activations of(String name) {
         if (name == null) {
             return LINEAR;
@@ -106,6 +124,11 @@ public enum Activations {
         return rows.reshape('c', x.shape());
     }
 
+    /**
+     * Keras's name of the function.
+     *
+     * @return e.g. {@code "relu"}, {@code "leaky_relu"}
+     */
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);

@@ -2,7 +2,9 @@ package io.github.convbook.layers;
 
 import io.github.convbook.backend.Scratch;
 import io.github.convbook.backend.Values;
+import io.github.convbook.tensor.DType;
 import io.github.convbook.tensor.Shape;
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -60,6 +62,10 @@ public class BatchNormalization extends Layer {
     private double[] lastInvStd;       // 1 / sqrt(var + epsilon) per channel
     private final Scratch scratch = new Scratch();
 
+    /**
+     * Keras's {@code BatchNormalization()} with its defaults: {@code axis=-1, momentum=0.99, epsilon=0.001,
+     * center=True, scale=True}, beta and moving mean starting at 0, gamma and moving variance at 1.
+     */
     public BatchNormalization() {
     }
 
@@ -68,7 +74,11 @@ public class BatchNormalization extends Layer {
     /**
      * Keras's {@code axis=}: the channel axis. Only the last axis is supported: -1, or rank - 1 (3 for images).
      *
-     * @throws IllegalArgumentException for any other axis (checked against the input's rank when it arrives)
+     * @param axis -1 (the default) or the last axis's index, e.g. 3 for {@code (None, 28, 28, 32)}
+     * @return this layer, for chaining
+     * @throws IllegalArgumentException for 0 or an axis below -1; any other axis than the last is refused when the
+     *                                  input arrives
+     * @throws IllegalStateException once the layer is built
      */
     public BatchNormalization axis(int axis) {
         requireNotBuilt("axis");
@@ -80,6 +90,11 @@ public class BatchNormalization extends Layer {
         return this;
     }
 
+    /**
+     * Keras's {@code layer.axis}.
+     *
+     * @return the axis as given, -1 (the last) by default
+     */
     public int axis() {
         return axis;
     }
@@ -87,6 +102,8 @@ public class BatchNormalization extends Layer {
     /**
      * Keras's {@code momentum=0.99}: how much of the moving statistics each training batch keeps.
      *
+     * @param momentum between 0 and 1; close to 1 for slowly moving statistics
+     * @return this layer, for chaining
      * @throws IllegalArgumentException unless {@code 0 <= momentum <= 1}
      */
     public BatchNormalization momentum(double momentum) {
@@ -97,6 +114,11 @@ public class BatchNormalization extends Layer {
         return this;
     }
 
+    /**
+     * Keras's {@code layer.momentum}.
+     *
+     * @return the momentum, 0.99 by default
+     */
     public double momentum() {
         return momentum;
     }
@@ -104,70 +126,143 @@ public class BatchNormalization extends Layer {
     /**
      * Keras's {@code epsilon=0.001}, added to the variance so that a constant channel does not divide by zero.
      *
+     * For float32 images (rank 4 or 5) TensorFlow's fused kernel computes with at least 1.001e-5, and so does this
+     * layer.
+     *
+     * @param epsilon a small number {@code >= 0}
+     * @return this layer, for chaining
      * @throws IllegalArgumentException if epsilon is negative or not finite
      */
     public BatchNormalization epsilon(double epsilon) {
         if (!(epsilon >= 0 && Double.isFinite(epsilon))) {
-            throw new IllegalArgumentException(describe() + ": epsilon must be a small non-negative number, got " + epsilon);
+            throw new IllegalArgumentException(describe() + ": epsilon must be a small non-negative number, got "
+                    + epsilon);
         }
         this.epsilon = epsilon;
         return this;
     }
 
+    /**
+     * Keras's {@code layer.epsilon}.
+     *
+     * @return epsilon as given, 0.001 by default
+     */
     public double epsilon() {
         return epsilon;
     }
 
-    /** Keras's {@code center=True}: whether to add {@code beta}. */
+    /**
+     * Keras's {@code center=True}: whether to add {@code beta}.
+     *
+     * @param center false for a layer without {@code beta}
+     * @return this layer, for chaining
+     * @throws IllegalStateException once the layer is built
+     */
     public BatchNormalization center(boolean center) {
         requireNotBuilt("center");
         this.center = center;
         return this;
     }
 
-    /** Keras's {@code scale=True}: whether to multiply by {@code gamma}. */
+    /**
+     * Keras's {@code scale=True}: whether to multiply by {@code gamma}.
+     *
+     * @param scale false for a layer without {@code gamma}
+     * @return this layer, for chaining
+     * @throws IllegalStateException once the layer is built
+     */
     public BatchNormalization scale(boolean scale) {
         requireNotBuilt("scale");
         this.scale = scale;
         return this;
     }
 
-    /** @throws IllegalArgumentException for an unknown initializer name */
+    /**
+     * Keras's {@code beta_initializer} (default "zeros"): the starting values of
+     * {@code beta}, used when the layer is built.
+     *
+     * @param name an initializer name, see {@link Initializers#of}
+     * @return this layer, for chaining
+     * @throws IllegalArgumentException for an unknown initializer name
+     */
     public BatchNormalization betaInitializer(String name) {
         this.betaInitializer = Initializers.of(name);
         return this;
     }
 
-    /** @throws IllegalArgumentException for an unknown initializer name */
+    /**
+     * Keras's {@code gamma_initializer} (default "ones"): the starting values of
+     * {@code gamma}, used when the layer is built.
+     *
+     * @param name an initializer name, see {@link Initializers#of}
+     * @return this layer, for chaining
+     * @throws IllegalArgumentException for an unknown initializer name
+     */
     public BatchNormalization gammaInitializer(String name) {
         this.gammaInitializer = Initializers.of(name);
         return this;
     }
 
-    /** @throws IllegalArgumentException for an unknown initializer name */
+    /**
+     * Keras's {@code moving_mean_initializer} (default "zeros"): the starting values of
+     * {@code moving_mean}, used when the layer is built.
+     *
+     * @param name an initializer name, see {@link Initializers#of}
+     * @return this layer, for chaining
+     * @throws IllegalArgumentException for an unknown initializer name
+     */
     public BatchNormalization movingMeanInitializer(String name) {
         this.movingMeanInitializer = Initializers.of(name);
         return this;
     }
 
-    /** @throws IllegalArgumentException for an unknown initializer name */
+    /**
+     * Keras's {@code moving_variance_initializer} (default "ones"): the starting values of
+     * {@code moving_variance}, used when the layer is built.
+     *
+     * @param name an initializer name, see {@link Initializers#of}
+     * @return this layer, for chaining
+     * @throws IllegalArgumentException for an unknown initializer name
+     */
     public BatchNormalization movingVarianceInitializer(String name) {
         this.movingVarianceInitializer = Initializers.of(name);
         return this;
     }
 
+    /**
+     * Keras's {@code name=...}.
+     *
+     * @param name the new name, not blank
+     * @return this layer, for chaining
+     * @throws IllegalArgumentException for a null or blank name
+     */
     @Override
     public BatchNormalization name(String name) {
         super.name(name);
         return this;
     }
 
+    /**
+     * Keras's {@code dtype=...} (default "float32"). With "float64" TensorFlow takes its non-fused path: epsilon is
+     * used as given, and the moving variance follows the biased batch variance.
+     *
+     * @param type "float32" or "float64"
+     * @return this layer, for chaining
+     * @throws IllegalArgumentException for an unknown name or a type that is not floating point
+     * @throws IllegalStateException once the layer is built
+     */
     @Override
     public BatchNormalization dtype(String type) {
         super.dtype(type);
         return this;
     }
 
+    /**
+     * Keras's {@code input_shape=(...)} (without the batch axis), for the first layer of a Sequential.
+     *
+     * @param shape the sizes of one sample, e.g. {@code 28, 28, 1} for inputs {@code (None, 28, 28, 1)}
+     * @return this layer, for chaining
+     */
     @Override
     public BatchNormalization inputShape(int... shape) {
         super.inputShape(shape);
@@ -176,16 +271,23 @@ public class BatchNormalization extends Layer {
 
     // ---------------------------------------------------------------- shapes and weights
 
+    /**
+     * Input {@code (None, ..., channels)} of rank 2 or more with a known channel count, normalised along its last
+     * axis.
+     *
+     * @param inputShape the input's shape, e.g. {@code (None, 64)} or {@code (None, 28, 28, 32)}
+     * @throws IllegalArgumentException for a rank below 2, an axis that is not the last, or an unknown channel count
+     */
     @Override
     protected void validateInput(Shape inputShape) {
         int rank = inputShape.rank();
         if (rank < 2) {
-            throw new IllegalArgumentException(describe() + " expects input of rank >= 2 (batch, ..., channels), got shape "
-                    + inputShape + ". For a single sample add a batch axis: x.expandDims(0)");
+            throw new IllegalArgumentException(describe() + " expects input of rank >= 2 (batch, ..., channels), got"
+                    + " shape " + inputShape + ". For a single sample add a batch axis: x.expandDims(0)");
         }
         if (axis != -1 && axis != rank - 1) {
-            throw new IllegalArgumentException(describe() + ": axis=" + axis + " is not supported for input " + inputShape
-                    + "; only the last axis can be normalised (axis=-1 or axis=" + (rank - 1) + ")");
+            throw new IllegalArgumentException(describe() + ": axis=" + axis + " is not supported for input "
+                    + inputShape + "; only the last axis can be normalised (axis=-1 or axis=" + (rank - 1) + ")");
         }
         if (inputShape.get(-1) < 0) {
             throw new IllegalArgumentException(describe() + ": the channel axis (last) of the input must be known, got "
@@ -193,7 +295,12 @@ public class BatchNormalization extends Layer {
         }
     }
 
-    /** Keras's input spec fixes the rank and the channel count. */
+    /**
+     * Keras's input spec fixes the rank and the channel count.
+     *
+     * @param inputShape the new input's shape
+     * @throws IllegalArgumentException for another rank or channel count than the layer was built for
+     */
     @Override
     protected void validateAgainstBuild(Shape inputShape) {
         Shape built = builtInputShape();
@@ -204,6 +311,12 @@ public class BatchNormalization extends Layer {
         }
     }
 
+    /**
+     * Creates {@code gamma} (with scale), {@code beta} (with center), {@code moving_mean} and
+     * {@code moving_variance}, each {@code (channels,)}.
+     *
+     * @param inputShape the first input's shape, channels last
+     */
     @Override
     protected void build(Shape inputShape) {
         channels = Math.toIntExact(inputShape.get(-1));
@@ -219,9 +332,15 @@ public class BatchNormalization extends Layer {
         // Keras 2.x BatchNormalization.build: fused = rank in (4, 5), and __init__ rules it out unless the compute
         // dtype is float16/bfloat16/float32 (_raise_if_fused_cannot_be_used). Channels last is NHWC / NDHWC.
         int rank = inputShape.rank();
-        fused = (rank == 4 || rank == 5) && dtype() == io.github.convbook.tensor.DType.FLOAT32;
+        fused = (rank == 4 || rank == 5) && dtype() == DType.FLOAT32;
     }
 
+    /**
+     * Keras's {@code compute_output_shape}: the same shape, {@code (None, 28, 28, 32) -> (None, 28, 28, 32)}.
+     *
+     * @param inputShape the input's shape
+     * @return {@code inputShape}
+     */
     @Override
     public Shape computeOutputShape(Shape inputShape) {
         return inputShape;
@@ -234,6 +353,15 @@ public class BatchNormalization extends Layer {
 
     // ---------------------------------------------------------------- computation
 
+    /**
+     * Normalises a batch: with {@code training} by its own statistics, which also move the moving statistics and are
+     * kept for {@link #backward}; otherwise by the moving statistics. The result lives in a buffer this layer reuses
+     * for the next batch.
+     *
+     * @param input    the batch, channels last, e.g. {@code (32, 28, 28, 32)}
+     * @param training true during {@code fit}
+     * @return the normalised, scaled and shifted batch, of the input's shape
+     */
     @Override
     protected INDArray call(INDArray input, boolean training) {
         DataType type = dtype().nd4j();
@@ -334,6 +462,11 @@ public class BatchNormalization extends Layer {
      * Through the batch statistics of the last {@code call(x, true)}, with g the output gradient, x^ the normalised
      * input and m the values per channel: {@code dgamma = sum(g x^)}, {@code dbeta = sum(g)},
      * {@code dx = gamma / sqrt(var + eps) * (g - mean(g) - x^ * mean(g x^))}.
+     *
+     * @param outputGradient    the loss gradient with respect to the last training output
+     * @param needInputGradient false when nothing before this layer learns
+     * @return the loss gradient with respect to the input, of its shape, or null
+     * @throws IllegalStateException when no training call came first
      */
     @Override
     protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
@@ -391,7 +524,7 @@ public class BatchNormalization extends Layer {
     private double[] values(INDArray weight, double absent) {
         double[] v = new double[channels];
         if (weight == null) {
-            java.util.Arrays.fill(v, absent);
+            Arrays.fill(v, absent);
             return v;
         }
         Values w = Values.of(weight);

@@ -15,10 +15,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Its definition as plain loops: {@link io.github.convbook.layers.loops.Conv2DLoops#conv2d}.
  */
 public class Conv2D extends Conv<Conv2D> {
+    /**
+     * Keras's {@code Conv2D(filters, kernel_size)} with a square kernel and Keras's defaults:
+     * {@code strides=(1, 1), padding="valid", dilation_rate=(1, 1), activation=None, use_bias=True,
+     * kernel_initializer="glorot_uniform", bias_initializer="zeros"}; the fluent setters change them.
+     *
+     * @param filters    the number of kernels, which is the number of output channels; positive
+     * @param kernelSize the kernel's height and width, positive (use {@code kernelSize(h, w)} for a rectangle)
+     * @throws IllegalArgumentException if {@code filters} or {@code kernelSize} is not positive
+     */
     public Conv2D(int filters, int kernelSize) {
         super(filters, kernelSize);
     }
 
+    /**
+     * Keras's Conv2D kernel layout.
+     *
+     * @param inputChannels the input's channel count
+     * @return {@code (kernel_height, kernel_width, in_channels, filters)}, e.g. {@code (3, 3, 1, 32)}
+     */
     @Override
     protected long[] kernelShape(long inputChannels) {
         return new long[] {kernelSize[0], kernelSize[1], inputChannels, filters};
@@ -29,6 +44,14 @@ public class Conv2D extends Conv<Conv2D> {
         return kernel.size(2);
     }
 
+    /**
+     * Input {@code (None, height, width, channels)} with a known channel count; with padding "valid" the dilated
+     * kernel must fit the image.
+     *
+     * @param inputShape the input's shape, e.g. {@code (None, 28, 28, 1)}
+     * @throws IllegalArgumentException for a rank other than 4, an unknown channel count, or a "valid" kernel larger
+     *                                  than the image
+     */
     @Override
     protected void validateInput(Shape inputShape) {
         super.validateInput(inputShape);
@@ -36,6 +59,14 @@ public class Conv2D extends Conv<Conv2D> {
                 dilatedKernel(0), dilatedKernel(1), padding == Padding.VALID);
     }
 
+    /**
+     * Keras's {@code compute_output_shape}: {@code (None, h, w, c) -> (None, h', w', filters)}, per axis with F the
+     * dilated kernel size {@code (N - F) / stride + 1} (rounded down) for "valid" and {@code ceil(N / stride)} for
+     * "same": {@code Conv2D(32, 3)} maps {@code (None, 28, 28, 1)} to {@code (None, 26, 26, 32)}.
+     *
+     * @param inputShape {@code (batch, height, width, channels)}; unknown sizes (-1) stay unknown
+     * @return {@code (batch, height', width', filters)}
+     */
     @Override
     public Shape computeOutputShape(Shape inputShape) {
         return Shape.of(inputShape.get(0),

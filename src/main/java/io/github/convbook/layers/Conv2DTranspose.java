@@ -38,8 +38,11 @@ public class Conv2DTranspose extends Conv<Conv2DTranspose> {
      * which picks one of the {@code stride} input sizes a strided Conv2D maps to the same output size. One value for
      * both axes or {@code outputPadding(height, width)}; each must be smaller than the stride along its axis.
      *
+     * @param outputPadding one or two values {@code >= 0}: {@code (height, width)}
+     * @return this layer, for chaining
      * @throws IllegalArgumentException unless one or two values >= 0 are given, each smaller than its stride
      *                                  (Keras: "Stride ... must be greater than output padding ...")
+     * @throws IllegalStateException once the layer is built
      */
     public Conv2DTranspose outputPadding(int... outputPadding) {
         int[] pair = outputPadding.length == 1 ? new int[] {outputPadding[0], outputPadding[0]} : outputPadding;
@@ -53,12 +56,24 @@ public class Conv2DTranspose extends Conv<Conv2DTranspose> {
         return this;
     }
 
-    /** The output padding, or null when none was given (Keras's None). */
+    /**
+     * Keras's {@code layer.output_padding}.
+     *
+     * @return {@code {height, width}} (a copy), or null when none was given (Keras's None)
+     */
     public int[] outputPadding() {
         return outputPadding == null ? null : outputPadding.clone();
     }
 
-    /** Strides may be set before or after the output padding; Keras checks the pair in its constructor. */
+    /**
+     * Keras's {@code strides} (default {@code (1, 1)}): a stride of 2 doubles height and width. Strides may be set
+     * before or after the output padding; Keras checks the pair in its constructor.
+     *
+     * @param strides one or two positive steps
+     * @return this layer, for chaining
+     * @throws IllegalArgumentException unless one or two positive steps are given, for a stride above 1 together with
+     *                                  a dilation rate above 1, or for a stride not greater than the output padding
+     */
     @Override
     public Conv2DTranspose strides(int... strides) {
         super.strides(strides);
@@ -73,6 +88,12 @@ public class Conv2DTranspose extends Conv<Conv2DTranspose> {
         }
     }
 
+    /**
+     * Keras's Conv2DTranspose kernel layout: output channels before input channels, the reverse of a Conv2D's.
+     *
+     * @param inputChannels the input's channel count
+     * @return {@code (kernel_height, kernel_width, filters, in_channels)}, e.g. {@code (3, 3, 32, 64)}
+     */
     @Override
     protected long[] kernelShape(long inputChannels) {
         return new long[] {kernelSize[0], kernelSize[1], filters, inputChannels};
@@ -107,6 +128,9 @@ public class Conv2DTranspose extends Conv<Conv2DTranspose> {
      * With an even kernel and output padding 0, L = (N - 1) * s and TensorFlow fails ("Conv2DCustomBackpropInputOp:
      * Size of out_backprop doesn't match computed", from {@code ConvBackpropExtractAndVerifyDimension}); refused here
      * before anything runs.
+     *
+     * @param inputShape the input's shape, e.g. {@code (None, 7, 7, 64)}
+     * @throws IllegalArgumentException for a rank other than 4, an unknown channel count, or the "same" case above
      */
     @Override
     protected void validateInput(Shape inputShape) {
@@ -118,11 +142,12 @@ public class Conv2DTranspose extends Conv<Conv2DTranspose> {
             long n = inputShape.get(axis + 1);
             long length = outputLength(n, axis);
             if (n > 0 && (length + strides[axis] - 1) / strides[axis] != n) {
-                throw new IllegalArgumentException(describe() + ": with padding=\"same\", kernel size " + dilatedKernel(axis)
-                        + ", stride " + strides[axis] + " and output padding " + outputPadding[axis] + ", Keras computes an"
-                        + " output length of " + length + " for " + n + " input rows/columns, which TensorFlow cannot"
-                        + " produce (a convolution of " + length + " gives " + (length + strides[axis] - 1) / strides[axis]
-                        + ", not " + n + "). Use an odd kernel size or an output padding of at least 1.");
+                throw new IllegalArgumentException(describe() + ": with padding=\"same\", kernel size "
+                        + dilatedKernel(axis) + ", stride " + strides[axis] + " and output padding "
+                        + outputPadding[axis] + ", Keras computes an output length of " + length + " for " + n
+                        + " input rows/columns, which TensorFlow cannot produce (a convolution of " + length + " gives "
+                        + (length + strides[axis] - 1) / strides[axis] + ", not " + n
+                        + "). Use an odd kernel size or an output padding of at least 1.");
             }
         }
     }
@@ -141,11 +166,29 @@ public class Conv2DTranspose extends Conv<Conv2DTranspose> {
         return Math.max(full - outputLength(input, axis), 0) / 2;
     }
 
+    /**
+     * Keras's {@code compute_output_shape}: {@code (None, h, w, c) -> (None, h', w', filters)}, per axis with F the
+     * dilated kernel size {@code N * stride + max(F - stride, 0)} for "valid" and {@code N * stride} for "same"
+     * (with output padding p: {@code (N - 1) * stride + F - 2 * pad + p}): {@code Conv2DTranspose(32, 3).strides(2)}
+     * maps {@code (None, 7, 7, 64)} to {@code (None, 15, 15, 32)}, and with {@code padding("same")} to
+     * {@code (None, 14, 14, 32)}.
+     *
+     * @param inputShape {@code (batch, height, width, channels)}; unknown sizes (-1) stay unknown
+     * @return {@code (batch, height', width', filters)}
+     */
     @Override
     public Shape computeOutputShape(Shape inputShape) {
-        return Shape.of(inputShape.get(0), outputLength(inputShape.get(1), 0), outputLength(inputShape.get(2), 1), filters);
+        return Shape.of(inputShape.get(0), outputLength(inputShape.get(1), 0), outputLength(inputShape.get(2), 1),
+                filters);
     }
 
+    /**
+     * {@inheritDoc} This layer ignores {@code into} and returns a fresh array.
+     *
+     * @param input the batch {@code (batch, height, width, channels)}
+     * @param into  ignored
+     * @return the transposed convolution plus bias, of shape {@link #computeOutputShape} of the input's
+     */
     @Override
     protected INDArray convolve(INDArray input, INDArray... into) {
         if (outputPadding != null) {
@@ -167,12 +210,14 @@ public class Conv2DTranspose extends Conv<Conv2DTranspose> {
         }
         long[] produced = {0, producedLength(input.size(1), 0), producedLength(input.size(2), 1)};
         if (produced[1] == outputGradient.size(1) && produced[2] == outputGradient.size(2)) {
-            return NativeOps.conv2dTransposeBackward(input, kernel, bias, outputGradient, strides, padding == Padding.SAME, dilationRate);
+            return NativeOps.conv2dTransposeBackward(input, kernel, bias, outputGradient, strides,
+                    padding == Padding.SAME, dilationRate);
         }
         // only the part libnd4j produced depends on the kernel; the bias reaches every output pixel
         INDArray reached = outputGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, produced[1]),
                 NDArrayIndex.interval(0, produced[2]), NDArrayIndex.all()).dup('c');
-        INDArray[] grads = NativeOps.conv2dTransposeBackward(input, kernel, bias, reached, strides, padding == Padding.SAME, dilationRate);
+        INDArray[] grads = NativeOps.conv2dTransposeBackward(input, kernel, bias, reached, strides,
+                padding == Padding.SAME, dilationRate);
         if (bias != null) {
             grads[2] = outputGradient.sum(0, 1, 2);
         }
@@ -194,8 +239,8 @@ public class Conv2DTranspose extends Conv<Conv2DTranspose> {
         if (bias != null) {
             full.addi(bias.reshape(1, 1, 1, filters));
         }
-        full.get(NDArrayIndex.all(), NDArrayIndex.interval(0, reached.size(1)), NDArrayIndex.interval(0, reached.size(2)),
-                NDArrayIndex.all()).assign(reached);
+        full.get(NDArrayIndex.all(), NDArrayIndex.interval(0, reached.size(1)),
+                NDArrayIndex.interval(0, reached.size(2)), NDArrayIndex.all()).assign(reached);
         return full;
     }
 

@@ -14,10 +14,20 @@ abstract class ElementwiseActivation extends Layer {
     private INDArray lastInput;       // kept by call(..., training = true) for backward
     private final Scratch scratch = new Scratch();
 
-    /** {@code f(x)} of one value. */
+    /**
+     * {@code f(x)} of one value.
+     *
+     * @param x one input value
+     * @return the output value
+     */
     protected abstract double value(double x);
 
-    /** {@code f'(x)} of one value (at a kink: the slope of the piece {@link #value} used there). */
+    /**
+     * {@code f'(x)} of one value (at a kink: the slope of the piece {@link #value} used there).
+     *
+     * @param x one input value, as the forward pass saw it
+     * @return the slope of {@code f} at {@code x}
+     */
     protected abstract double derivative(double x);
 
     /**
@@ -38,7 +48,14 @@ abstract class ElementwiseActivation extends Layer {
         return inputShape;
     }
 
-    /** The forward pass on a batch; the result lives in a buffer this layer reuses for the next batch. */
+    /**
+     * The forward pass on a batch, {@code f} value by value; the result lives in a buffer this layer reuses for the
+     * next batch.
+     *
+     * @param input    the batch, any shape with a batch axis
+     * @param training true during {@code fit}: keep the input for {@link #backward}
+     * @return {@code f(input)}, of the input's shape
+     */
     @Override
     protected INDArray call(INDArray input, boolean training) {
         INDArray in = Values.isContiguous(input) ? input : input.dup('c');
@@ -54,7 +71,13 @@ abstract class ElementwiseActivation extends Layer {
         return out;
     }
 
-    /** {@code dL/dx = dL/dy * f'(x)}, value by value. */
+    /**
+     * {@code dL/dx = dL/dy * f'(x)}, value by value, with x the last training call's input. No weights.
+     *
+     * @param outputGradient    the loss gradient with respect to the last training output
+     * @param needInputGradient false when nothing before this layer learns
+     * @return the loss gradient with respect to the input, of its shape, or null
+     */
     @Override
     protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         if (!needInputGradient) {

@@ -2,6 +2,7 @@ package io.github.convbook.layers;
 
 import io.github.convbook.backend.Values;
 import io.github.convbook.tensor.Shape;
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -19,7 +20,13 @@ public class GlobalAveragePooling2D extends GlobalPooling2D<GlobalAveragePooling
     public GlobalAveragePooling2D() {
     }
 
-    /** The forward pass on a batch; the result lives in a buffer this layer reuses for the next batch. */
+    /**
+     * The mean of each channel of each sample; the result lives in a buffer this layer reuses for the next batch.
+     *
+     * @param input    the batch {@code (batch, height, width, channels)}, e.g. {@code (32, 7, 7, 64)}
+     * @param training true during {@code fit}: keep the input's shape for {@link #backward}
+     * @return {@code (batch, channels)}, or {@code (batch, 1, 1, channels)} with keepdims
+     */
     @Override
     protected INDArray call(INDArray input, boolean training) {
         INDArray in = Values.isContiguous(input) ? input : input.dup('c');
@@ -30,7 +37,7 @@ public class GlobalAveragePooling2D extends GlobalPooling2D<GlobalAveragePooling
         Values y = Values.of(out);
         double[] sums = new double[channels];
         for (int n = 0; n < batch; n++) {
-            java.util.Arrays.fill(sums, 0);
+            Arrays.fill(sums, 0);
             // NHWC: one sample's pixels follow each other, each holding its channels
             for (int p = 0; p < pixels; p++) {
                 int at = (n * pixels + p) * channels;
@@ -48,7 +55,13 @@ public class GlobalAveragePooling2D extends GlobalPooling2D<GlobalAveragePooling
         return out;
     }
 
-    /** Every pixel contributed {@code 1 / (h * w)} of the mean: it gets that share of the channel's gradient. */
+    /**
+     * Every pixel contributed {@code 1 / (h * w)} of the mean: it gets that share of the channel's gradient.
+     *
+     * @param outputGradient    the loss gradient with respect to the last training output
+     * @param needInputGradient false when nothing before this layer learns
+     * @return the loss gradient with respect to the input, of its shape, or null
+     */
     @Override
     protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         if (!needInputGradient) {

@@ -19,7 +19,14 @@ public class GlobalMaxPooling2D extends GlobalPooling2D<GlobalMaxPooling2D> {
     public GlobalMaxPooling2D() {
     }
 
-    /** The forward pass on a batch; the result lives in a buffer this layer reuses for the next batch. */
+    /**
+     * The largest value of each channel of each sample; the result lives in a buffer this layer reuses for the next
+     * batch.
+     *
+     * @param input    the batch {@code (batch, height, width, channels)}, e.g. {@code (32, 7, 7, 64)}
+     * @param training true during {@code fit}: keep the input for {@link #backward}
+     * @return {@code (batch, channels)}, or {@code (batch, 1, 1, channels)} with keepdims
+     */
     @Override
     protected INDArray call(INDArray input, boolean training) {
         INDArray in = Values.isContiguous(input) ? input : input.dup('c');
@@ -57,6 +64,10 @@ public class GlobalMaxPooling2D extends GlobalPooling2D<GlobalMaxPooling2D> {
      * The gradient of a channel goes to the pixel that held its maximum. When several pixels tie for the maximum,
      * it is split equally among them, as TensorFlow's gradient of {@code reduce_max} does ({@code _MinOrMaxGrad}:
      * {@code grad * (x == max) / count(x == max)}), which Keras's GlobalMaxPooling2D uses.
+     *
+     * @param outputGradient    the loss gradient with respect to the last training output
+     * @param needInputGradient false when nothing before this layer learns
+     * @return the loss gradient with respect to the input, of its shape, or null
      */
     @Override
     protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {

@@ -67,8 +67,8 @@ public final class Input {
         requirePositive("Input.batchShape expects positive sizes after the batch axis",
                 Arrays.copyOfRange(fullShape, 1, fullShape.length));
         if (fullShape[0] <= 0 && fullShape[0] != Shape.UNKNOWN) {
-            throw new IllegalArgumentException("Input.batchShape expects a positive batch size, or -1 for None (any size),"
-                    + " got " + fullShape[0] + " in " + Arrays.toString(fullShape));
+            throw new IllegalArgumentException("Input.batchShape expects a positive batch size, or -1 for None"
+                    + " (any size), got " + fullShape[0] + " in " + Arrays.toString(fullShape));
         }
         return symbolic(Shape.of(fullShape));
     }

@@ -22,6 +22,7 @@ public class LeakyReLU extends ElementwiseActivation {
     /**
      * Keras's {@code LeakyReLU(alpha)}.
      *
+     * @param alpha the slope for inputs at or below 0, e.g. 0.1; computed in float32, as TensorFlow does
      * @throws IllegalArgumentException for NaN (Keras refuses {@code alpha=None})
      */
     public LeakyReLU(double alpha) {
@@ -31,6 +32,8 @@ public class LeakyReLU extends ElementwiseActivation {
     /**
      * Keras's {@code alpha} (default 0.3): the slope for inputs at or below 0.
      *
+     * @param alpha the new slope
+     * @return this layer, for chaining
      * @throws IllegalArgumentException for NaN
      */
     public LeakyReLU alpha(double alpha) {
@@ -46,19 +49,34 @@ public class LeakyReLU extends ElementwiseActivation {
         return alpha;
     }
 
-    /** Keras's {@code alpha} (default 0.3). */
+    /**
+     * Keras's {@code layer.alpha}.
+     *
+     * @return the slope for inputs at or below 0, as given (default 0.3)
+     */
     public double alpha() {
         return alpha;
     }
 
-    /** Keras's {@code name=...}. */
+    /**
+     * Keras's {@code name=...}.
+     *
+     * @param name the new name, not blank
+     * @return this layer, for chaining
+     * @throws IllegalArgumentException for a null or blank name
+     */
     @Override
     public LeakyReLU name(String name) {
         super.name(name);
         return this;
     }
 
-    /** Keras's {@code input_shape=(...)} (without the batch axis), for the first layer of a Sequential. */
+    /**
+     * Keras's {@code input_shape=(...)} (without the batch axis), for the first layer of a Sequential.
+     *
+     * @param shape the sizes of one sample
+     * @return this layer, for chaining
+     */
     @Override
     public LeakyReLU inputShape(int... shape) {
         super.inputShape(shape);
@@ -70,12 +88,23 @@ public class LeakyReLU extends ElementwiseActivation {
         return (float) alpha;
     }
 
+    /**
+     * {@code x} above 0, {@code alpha * x} at or below 0.
+     *
+     * @param v one input value
+     * @return the output value
+     */
     @Override
     protected double value(double v) {
         return v > 0 ? v : slope() * v;
     }
 
-    /** Slope 1 for inputs above 0, alpha at or below 0 (as TF's LeakyReluGrad). */
+    /**
+     * Slope 1 for inputs above 0, alpha at or below 0 (as TF's LeakyReluGrad).
+     *
+     * @param v one input value
+     * @return 1 or alpha
+     */
     @Override
     protected double derivative(double v) {
         return v > 0 ? 1 : slope();

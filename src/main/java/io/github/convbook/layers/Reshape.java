@@ -16,7 +16,8 @@ public class Reshape extends Layer {
     /**
      * Keras's {@code Reshape(target_shape)}, the target shape without the batch axis.
      *
-     * @throws IllegalArgumentException for more than one -1, or a size that is neither positive nor -1
+     * @param targetShape the sizes of one output sample, e.g. {@code 7, 7, 16}; at most one -1, inferred
+     * @throws IllegalArgumentException for a null or more than one -1, or a size that is neither positive nor -1
      */
     public Reshape(int... targetShape) {
         if (targetShape == null) {
@@ -28,8 +29,8 @@ public class Reshape extends Layer {
             if (d == -1) {
                 unknown++;
             } else if (d <= 0) {
-                throw new IllegalArgumentException("Reshape: target_shape " + listOf(this.targetShape) + " has size " + d
-                        + "; sizes must be positive, or -1 for the one size to infer");
+                throw new IllegalArgumentException("Reshape: target_shape " + listOf(this.targetShape) + " has size "
+                        + d + "; sizes must be positive, or -1 for the one size to infer");
             }
         }
         if (unknown > 1) {
@@ -38,19 +39,34 @@ public class Reshape extends Layer {
         }
     }
 
-    /** The target shape as given (without the batch axis, -1 not yet inferred). */
+    /**
+     * Keras's {@code layer.target_shape}.
+     *
+     * @return the target shape as given (without the batch axis, -1 not yet inferred), a copy
+     */
     public int[] targetShape() {
         return Arrays.stream(targetShape).mapToInt(Math::toIntExact).toArray();
     }
 
-    /** Keras's {@code name=...}. */
+    /**
+     * Keras's {@code name=...}.
+     *
+     * @param name the new name, not blank
+     * @return this layer, for chaining
+     * @throws IllegalArgumentException for a null or blank name
+     */
     @Override
     public Reshape name(String name) {
         super.name(name);
         return this;
     }
 
-    /** Keras's {@code input_shape=(...)} (without the batch axis), for the first layer of a Sequential. */
+    /**
+     * Keras's {@code input_shape=(...)} (without the batch axis), for the first layer of a Sequential.
+     *
+     * @param shape the sizes of one sample, e.g. {@code 784} for inputs {@code (None, 784)}
+     * @return this layer, for chaining
+     */
     @Override
     public Reshape inputShape(int... shape) {
         super.inputShape(shape);
@@ -60,6 +76,7 @@ public class Reshape extends Layer {
     /**
      * Any input with a batch axis whose values per sample fit the target shape.
      *
+     * @param inputShape the input's shape, e.g. {@code (None, 784)}
      * @throws IllegalArgumentException for a scalar, or when the sizes are known and the values do not fit
      *                                  ("total size of new array must be unchanged")
      */
@@ -73,8 +90,11 @@ public class Reshape extends Layer {
 
     /**
      * {@code (None, ...) -> (None, *target_shape)}, the -1 inferred; when a non-batch input size is unknown, the -1
-     * stays unknown (None), as in Keras.
+     * stays unknown (None), as in Keras. {@code new Reshape(7, 7, -1)} maps {@code (None, 784)} to
+     * {@code (None, 7, 7, 16)}.
      *
+     * @param inputShape the input's shape, batch first
+     * @return {@code (batch, *target_shape)}
      * @throws IllegalArgumentException when the values per sample cannot fill the target shape
      */
     @Override
@@ -104,9 +124,9 @@ public class Reshape extends Layer {
             resolved[unknown] = original / known;
         } else if (unknown >= 0 || original != known) {
             // Keras's message, then the counts that do not match
-            throw new IllegalArgumentException(describe() + ": total size of new array must be unchanged, input_shape = "
-                    + listOf(sample.toArray()) + ", output_shape = " + listOf(targetShape) + " (" + original
-                    + " values per sample" + (unknown >= 0 ? " are not a multiple of " + known
+            throw new IllegalArgumentException(describe() + ": total size of new array must be unchanged,"
+                    + " input_shape = " + listOf(sample.toArray()) + ", output_shape = " + listOf(targetShape) + " ("
+                    + original + " values per sample" + (unknown >= 0 ? " are not a multiple of " + known
                     : ", the target shape holds " + known) + ")");
         }
         return resolved;
@@ -117,7 +137,13 @@ public class Reshape extends Layer {
         return Arrays.toString(dims);
     }
 
-    /** The forward pass: a reshaped view of the input (the same values). */
+    /**
+     * The forward pass: a reshaped view of the input (the same values).
+     *
+     * @param input    the batch, e.g. {@code (32, 784)}
+     * @param training true during {@code fit}: keep the input's shape for {@link #backward}
+     * @return the batch in the target shape, e.g. {@code (32, 7, 7, 16)}
+     */
     @Override
     protected INDArray call(INDArray input, boolean training) {
         if (training) {
@@ -127,7 +153,13 @@ public class Reshape extends Layer {
         return input.reshape('c', outShape);
     }
 
-    /** The gradient has the output's shape; reshaped back, it is the gradient of the input (same values, same order). */
+    /**
+     * The gradient has the output's shape; reshaped back, it is the gradient of the input (same values, same order).
+     *
+     * @param outputGradient    the loss gradient with respect to the last training output
+     * @param needInputGradient false when nothing before this layer learns
+     * @return the loss gradient with respect to the input, of its shape, or null
+     */
     @Override
     protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         return needInputGradient ? outputGradient.reshape('c', lastInputShape) : null;

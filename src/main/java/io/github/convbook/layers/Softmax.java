@@ -25,6 +25,7 @@ public class Softmax extends Activation {
      * Keras's {@code Softmax(axis=...)}. ConvBook supports the last axis: -1, or its positive index (checked when the
      * layer sees its input).
      *
+     * @param axis -1 (the last axis) or the last axis's index, e.g. 1 for {@code (None, 10)}
      * @throws IllegalArgumentException for a negative axis other than -1
      */
     public Softmax(int axis) {
@@ -36,19 +37,34 @@ public class Softmax extends Activation {
         this.axis = axis;
     }
 
-    /** The axis given to the constructor (-1: the last). */
+    /**
+     * Keras's {@code layer.axis}.
+     *
+     * @return the axis given to the constructor (-1: the last)
+     */
     public int axis() {
         return axis;
     }
 
-    /** Keras's {@code name=...}. */
+    /**
+     * Keras's {@code name=...}.
+     *
+     * @param name the new name, not blank
+     * @return this layer, for chaining
+     * @throws IllegalArgumentException for a null or blank name
+     */
     @Override
     public Softmax name(String name) {
         super.name(name);
         return this;
     }
 
-    /** Keras's {@code input_shape=(...)} (without the batch axis), for the first layer of a Sequential. */
+    /**
+     * Keras's {@code input_shape=(...)} (without the batch axis), for the first layer of a Sequential.
+     *
+     * @param shape the sizes of one sample, e.g. {@code 10} for inputs {@code (None, 10)}
+     * @return this layer, for chaining
+     */
     @Override
     public Softmax inputShape(int... shape) {
         super.inputShape(shape);
@@ -59,22 +75,28 @@ public class Softmax extends Activation {
      * Input {@code (None, ..., classes)}, at least 2-D (a softmax over the batch axis is a mistake), with the axis
      * being the last one.
      *
+     * @param inputShape the input's shape, e.g. {@code (None, 10)}
      * @throws IllegalArgumentException for a 1-D input or an axis that is not the last
      */
     @Override
     protected void validateInput(Shape inputShape) {
         int rank = inputShape.rank();
         if (rank < 2) {
-            throw new IllegalArgumentException(describe() + " expects input of rank >= 2 (batch, ..., classes), got shape "
-                    + inputShape + ": a softmax over the batch axis mixes different samples");
+            throw new IllegalArgumentException(describe() + " expects input of rank >= 2 (batch, ..., classes), got"
+                    + " shape " + inputShape + ": a softmax over the batch axis mixes different samples");
         }
         if (axis != -1 && axis != rank - 1) {
-            throw new IllegalArgumentException(describe() + ": axis " + axis + " is not supported for input " + inputShape
-                    + "; ConvBook's Softmax works over the last axis only: axis=-1 or axis=" + (rank - 1));
+            throw new IllegalArgumentException(describe() + ": axis " + axis + " is not supported for input "
+                    + inputShape + "; ConvBook's Softmax works over the last axis only: axis=-1 or axis="
+                    + (rank - 1));
         }
     }
 
-    /** False: Keras recognises a Softmax layer by its operation, for the categorical cross-entropies only. */
+    /**
+     * False: Keras recognises a Softmax layer by its operation, for the categorical cross-entropies only.
+     *
+     * @return false
+     */
     @Override
     public boolean outputCarriesLogits() {
         return false;

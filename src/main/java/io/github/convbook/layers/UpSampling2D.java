@@ -32,6 +32,7 @@ public class UpSampling2D extends Layer {
     /**
      * The same factor for height and width.
      *
+     * @param size the factor, positive: 2 doubles height and width
      * @throws IllegalArgumentException if {@code size} is not positive
      */
     public UpSampling2D(int size) {
@@ -41,6 +42,8 @@ public class UpSampling2D extends Layer {
     /**
      * Keras's {@code size}: one factor for both axes, or {@code size(height, width)}.
      *
+     * @param size one or two positive factors
+     * @return this layer, for chaining
      * @throws IllegalArgumentException unless one or two positive factors are given
      */
     public UpSampling2D size(int... size) {
@@ -53,13 +56,15 @@ public class UpSampling2D extends Layer {
      * half-pixel centres, as {@code tf.image.resize(method="bilinear")}, which Keras 2.x's
      * {@code backend.resize_images} calls.
      *
-     * @throws IllegalArgumentException for any other name
+     * @param interpolation "nearest" or "bilinear", in any case
+     * @return this layer, for chaining
+     * @throws IllegalArgumentException for any other name, or null
      */
     public UpSampling2D interpolation(String interpolation) {
         String name = interpolation == null ? "" : interpolation.toLowerCase(Locale.ROOT);
         if (!name.equals("nearest") && !name.equals("bilinear")) {
-            throw new IllegalArgumentException(describe() + ": interpolation should be one of \"nearest\" or \"bilinear\","
-                    + " got '" + interpolation + "'");
+            throw new IllegalArgumentException(describe() + ": interpolation should be one of \"nearest\" or"
+                    + " \"bilinear\", got '" + interpolation + "'");
         }
         this.bilinear = name.equals("bilinear");
         return this;
@@ -74,27 +79,59 @@ public class UpSampling2D extends Layer {
         return size.clone();
     }
 
-    /** "nearest" or "bilinear". */
+    /**
+     * Keras's {@code layer.interpolation}.
+     *
+     * @return "nearest" (the default) or "bilinear"
+     */
     public String interpolation() {
         return bilinear ? "bilinear" : "nearest";
     }
 
+    /**
+     * Keras's {@code name=...}.
+     *
+     * @param name the new name, not blank
+     * @return this layer, for chaining
+     * @throws IllegalArgumentException for a null or blank name
+     */
     @Override
     public UpSampling2D name(String name) {
         super.name(name);
         return this;
     }
 
+    /**
+     * Input {@code (None, height, width, channels)}.
+     *
+     * @param inputShape the input's shape, e.g. {@code (None, 7, 7, 8)}
+     * @throws IllegalArgumentException for any other rank
+     */
     @Override
     protected void validateInput(Shape inputShape) {
         requireRank(inputShape, 4, "(batch, height, width, channels)");
     }
 
+    /**
+     * Keras's {@code compute_output_shape}: {@code (None, h, w, c) -> (None, h * size[0], w * size[1], c)}, e.g.
+     * {@code (None, 7, 7, 8) -> (None, 14, 14, 8)}; unknown sizes stay unknown.
+     *
+     * @param s the input's shape {@code (batch, height, width, channels)}
+     * @return the upsampled shape
+     */
     @Override
     public Shape computeOutputShape(Shape s) {
-        return Shape.of(s.get(0), s.get(1) < 0 ? -1 : s.get(1) * size[0], s.get(2) < 0 ? -1 : s.get(2) * size[1], s.get(3));
+        return Shape.of(s.get(0), s.get(1) < 0 ? -1 : s.get(1) * size[0], s.get(2) < 0 ? -1 : s.get(2) * size[1],
+                s.get(3));
     }
 
+    /**
+     * Upsamples a batch; the result lives in a buffer this layer reuses for the next batch.
+     *
+     * @param input    the batch {@code (batch, height, width, channels)}, e.g. {@code (32, 7, 7, 8)}
+     * @param training true during {@code fit}: keep the input for {@link #backward}
+     * @return the upsampled batch, e.g. {@code (32, 14, 14, 8)}
+     */
     @Override
     protected INDArray call(INDArray input, boolean training) {
         if (training) {
@@ -109,6 +146,14 @@ public class UpSampling2D extends Layer {
         return NativeOps.upSample(input, size, scratch.get("output", input.dataType(), outShape));
     }
 
+    /**
+     * Each input pixel collects the gradients of the output pixels it made: the sum over its {@code size} block with
+     * "nearest", its interpolation weights' share with "bilinear". No weights.
+     *
+     * @param outputGradient    the loss gradient with respect to the last training output
+     * @param needInputGradient false when nothing before this layer learns
+     * @return the loss gradient with respect to the input, of its shape, or null
+     */
     @Override
     protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         if (!needInputGradient) {
@@ -143,7 +188,8 @@ public class UpSampling2D extends Layer {
      * At the borders lower and upper coincide, so the pixel is copied whatever lerp is: the image is clamped, not
      * padded with zeros. The value is {@code top + (bottom - top) * yLerp} with {@code top = tl + (tr - tl) * xLerp},
      * {@code bottom = bl + (br - bl) * xLerp}. The weights are computed in float as TensorFlow computes them, so they
-     * are TensorFlow's exactly; the blend runs in double and is stored in the layer's dtype (TensorFlow blends in float).
+     * are TensorFlow's exactly; the blend runs in double and is stored in the layer's dtype (TensorFlow blends in
+     * float).
      */
     static final class Bilinear {
         private Bilinear() {
