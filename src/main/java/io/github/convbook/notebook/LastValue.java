@@ -11,7 +11,11 @@ public final class LastValue {
     private LastValue() {
     }
 
-    /** Called by generated code: {@code io.github.convbook.notebook.LastValue.keep($3);}. */
+    /**
+     * Called by generated code: {@code io.github.convbook.notebook.LastValue.keep($3);}.
+     *
+     * @param v the value of the cell's last expression
+     */
     public static synchronized void keep(Object v) {
         value = v;
     }

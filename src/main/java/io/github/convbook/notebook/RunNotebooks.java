@@ -43,11 +43,23 @@ public final class RunNotebooks {
         this.console = console;
     }
 
+    /**
+     * Runs the chapters and exits with {@link #run}'s status.
+     *
+     * @param args options and notebooks or folders, as the class comment lists them
+     */
     public static void main(String[] args) {
         System.exit(run(args, System.out));
     }
 
-    /** Everything main does except exiting, so tests can call it. */
+    /**
+     * Everything main does except exiting, so tests can call it.
+     *
+     * @param args as {@link #main}
+     * @param console where progress and results are printed
+     * @return the exit status: 0 when every notebook ran (and, with {@code --check}, was fresh), 1 when one failed,
+     *         2 for a wrong command line
+     */
     public static int run(String[] args, PrintStream console) {
         List<String> options = new ArrayList<>();   // passed on to the JVM of each notebook
         boolean check = false;
