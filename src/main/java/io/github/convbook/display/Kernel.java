@@ -2,7 +2,6 @@ package io.github.convbook.display;
 
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-
 import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.UUID;

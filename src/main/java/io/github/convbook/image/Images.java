@@ -1,7 +1,7 @@
 package io.github.convbook.image;
 
-import io.github.convbook.tensor.DType;
 import io.github.convbook.backend.Memory;
+import io.github.convbook.tensor.DType;
 import io.github.convbook.tensor.Tensor;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -1,7 +1,7 @@
 package io.github.convbook.layers;
 
-import java.util.Arrays;
 import io.github.convbook.backend.Values;
+import java.util.Arrays;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;

@@ -1,7 +1,7 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.ops.Padding;
 import io.github.convbook.backend.NativeOps;
+import io.github.convbook.ops.Padding;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

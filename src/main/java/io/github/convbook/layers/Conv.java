@@ -1,7 +1,7 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.backend.Scratch;
 import io.github.convbook.backend.Checks;
+import io.github.convbook.backend.Scratch;
 import io.github.convbook.ops.Padding;
 import io.github.convbook.tensor.Shape;
 import java.util.Arrays;

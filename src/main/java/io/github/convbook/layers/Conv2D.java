@@ -1,8 +1,8 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.ops.Padding;
 import io.github.convbook.backend.Checks;
 import io.github.convbook.backend.NativeOps;
+import io.github.convbook.ops.Padding;
 import io.github.convbook.tensor.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

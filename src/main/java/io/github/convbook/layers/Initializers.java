@@ -1,8 +1,8 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.tensor.DType;
 import io.github.convbook.backend.Memory;
 import io.github.convbook.backend.RandomState;
+import io.github.convbook.tensor.DType;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.ToDoubleFunction;

@@ -1,8 +1,8 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.backend.Scratch;
 import io.github.convbook.backend.Checks;
 import io.github.convbook.backend.NativeOps;
+import io.github.convbook.backend.Scratch;
 import io.github.convbook.backend.Values;
 import io.github.convbook.tensor.Shape;
 import java.util.Locale;

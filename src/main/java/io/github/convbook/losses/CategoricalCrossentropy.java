@@ -1,7 +1,7 @@
 package io.github.convbook.losses;
 
-import io.github.convbook.layers.Activations;
 import io.github.convbook.backend.Values;
+import io.github.convbook.layers.Activations;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

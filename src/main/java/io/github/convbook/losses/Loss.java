@@ -1,7 +1,7 @@
 package io.github.convbook.losses;
 
-import io.github.convbook.layers.Activations;
 import io.github.convbook.backend.Values;
+import io.github.convbook.layers.Activations;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
 import java.util.Arrays;

@@ -1,15 +1,15 @@
 package io.github.convbook.models;
 
 import io.github.convbook.CellInterruptedException;
+import io.github.convbook.backend.Memory;
+import io.github.convbook.backend.Naming;
 import io.github.convbook.layers.InputLayer;
 import io.github.convbook.layers.Layer;
-import io.github.convbook.backend.Naming;
 import io.github.convbook.losses.Loss;
 import io.github.convbook.losses.Losses;
 import io.github.convbook.metrics.Metrics;
 import io.github.convbook.optimizers.Optimizer;
 import io.github.convbook.optimizers.Optimizers;
-import io.github.convbook.backend.Memory;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.github.convbook.models;
 
-import io.github.convbook.layers.InputLayer;
-import io.github.convbook.layers.Input;
-import io.github.convbook.layers.Layer;
 import io.github.convbook.backend.Naming;
+import io.github.convbook.layers.Input;
+import io.github.convbook.layers.InputLayer;
+import io.github.convbook.layers.Layer;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;

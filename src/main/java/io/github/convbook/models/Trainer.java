@@ -1,14 +1,14 @@
 package io.github.convbook.models;
 
 import io.github.convbook.CellInterruptedException;
-import io.github.convbook.layers.Layer;
-import io.github.convbook.optimizers.Parameter;
+import io.github.convbook.backend.RandomState;
 import io.github.convbook.backend.Scratch;
+import io.github.convbook.layers.Layer;
 import io.github.convbook.losses.Loss;
 import io.github.convbook.metrics.Metric;
 import io.github.convbook.metrics.Metrics;
 import io.github.convbook.optimizers.Optimizer;
-import io.github.convbook.backend.RandomState;
+import io.github.convbook.optimizers.Parameter;
 import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;

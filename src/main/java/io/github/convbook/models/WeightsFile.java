@@ -1,7 +1,7 @@
 package io.github.convbook.models;
 
-import io.github.convbook.layers.Layer;
 import io.github.convbook.backend.Naming;
+import io.github.convbook.layers.Layer;
 import io.github.convbook.tensor.DType;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;

@@ -1,7 +1,6 @@
 package io.github.convbook.notebook;
 
 import com.google.gson.JsonObject;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,6 @@ package io.github.convbook.notebook;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

@@ -2,14 +2,6 @@ package io.github.convbook.notebook;
 
 import io.github.convbook.display.Kernel;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import jdk.jshell.ExpressionSnippet;
-import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.VarSnippet;
-import jdk.jshell.execution.LocalExecutionControlProvider;
-
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +11,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.VarSnippet;
+import jdk.jshell.execution.LocalExecutionControlProvider;
 
 /**
  * One JShell, run in this JVM (local execution, as IJava does), so library classes and the

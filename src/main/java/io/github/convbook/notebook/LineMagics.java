@@ -1,7 +1,6 @@
 package io.github.convbook.notebook;
 
 import io.github.spencerpark.jupyter.kernel.util.GlobFinder;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

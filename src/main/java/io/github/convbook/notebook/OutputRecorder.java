@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
