@@ -32,7 +32,7 @@ class PublicSurfaceTest {
     private static final Path CLASSES = Path.of("target/classes");
     private static final Path EXPECTED = Path.of("src/test/resources/public-surface.txt");
     private static final Set<String> INTERNALS = Set.of("NativeOps", "Values", "Checks", "Scratch", "Naming", "Node",
-            "RandomState", "LectureModels", "Memory", "LayerKernel", "OutputActivation", "ExclusiveUse", "LossHead",
+            "RandomState", "LectureModels", "Memory", "LayerEngine", "OutputActivation", "ExclusiveUse", "LossHead",
             "Trainer", "SoftmaxRows", "HeadlessKernel", "NotebookExecutor", "JShellSession");
 
     /** The packages and types {@code startup.jsh} imports, as the public types a learner can name. */
@@ -92,12 +92,12 @@ class PublicSurfaceTest {
     /**
      * No public method or field of a learner's type hands out an ND4J array or a backend object, except the
      * documented bridges: {@code Tensor.data()}/{@code Tensor.wrap} and {@code DType}'s ND4J type (ND4J interop,
-     * sharing memory as NumPy's {@code asarray}) and {@code Layer.kernel()} (the engine's handle). Losses and metrics keep their batch-level
+     * sharing memory as NumPy's {@code asarray}) and {@code Layer.engine()} (the engine's handle). Losses and metrics keep their batch-level
      * methods for the trainer; they return fresh arrays or numbers.
      */
     @Test
     void learnerTypesHandOutNoBuffers() throws IOException {
-        Set<String> allowed = Set.of("Tensor.data", "Tensor.wrap", "DType.nd4j", "DType.of", "Layer.kernel");
+        Set<String> allowed = Set.of("Tensor.data", "Tensor.wrap", "DType.nd4j", "DType.of", "Layer.engine");
         List<String> leaks = new ArrayList<>();
         for (String name : reachableTypes()) {
             Class<?> type = load(name);

@@ -1,6 +1,6 @@
 package io.github.convbook.layers;
 
-import io.github.convbook.backend.LayerKernel;
+import io.github.convbook.backend.LayerEngine;
 import io.github.convbook.backend.Memory;
 import io.github.convbook.backend.Naming;
 import io.github.convbook.tensor.DType;
@@ -29,7 +29,7 @@ public abstract class Layer {
     private final Map<String, INDArray> weights = new LinkedHashMap<>();
     private final Map<String, INDArray> gradients = new LinkedHashMap<>();
     private final Set<String> nonTrainable = new HashSet<>();   // e.g. BatchNormalization's moving statistics
-    private final LayerKernel kernel = new Kernel();
+    private final LayerEngine engine = new Engine();
 
     /**
      * Gives the layer Keras's default name ({@link #defaultName()}); float32, no declared input shape, not built.
@@ -656,12 +656,12 @@ public abstract class Layer {
      *
      * @return the same handle on every call
      */
-    public final LayerKernel kernel() {
-        return kernel;
+    public final LayerEngine engine() {
+        return engine;
     }
 
     /** Forwards the engine's calls to this layer's protected methods. */
-    private final class Kernel implements LayerKernel {
+    private final class Engine implements LayerEngine {
         @Override
         public INDArray call(INDArray input, boolean training) {
             return Layer.this.call(input, training);

@@ -12,6 +12,6 @@
  * {@code layer(x, training=True)}: both return fresh tensors that no later call changes, as do
  * {@code getWeights()} and {@code weights()}. ConvBook's models and trainer reach the batch-level passes, whose
  * results live in buffers reused from batch to batch, and the live weight arrays through
- * {@link io.github.convbook.layers.Layer#kernel()}; notebooks do not need it.
+ * {@link io.github.convbook.layers.Layer#engine()}; notebooks do not need it.
  */
 package io.github.convbook.layers;

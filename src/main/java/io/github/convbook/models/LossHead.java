@@ -30,7 +30,7 @@ final class LossHead {
                     + " was produced by a " + last.outputActivation()
                     + " activation and thus does not represent logits. Was this intended?\"");
         }
-        last.kernel().keepLogits(fused);
+        last.engine().keepLogits(fused);
         return new LossHead(fused ? userLoss.withLogits() : userLoss, last, fused);
     }
 
@@ -46,7 +46,7 @@ final class LossHead {
 
     /** The mean loss of the batch whose forward pass produced {@code output}. */
     double value(INDArray yTrue, INDArray output) {
-        return loss.value(yTrue, fused ? last.kernel().lastLogits() : output);
+        return loss.value(yTrue, fused ? last.engine().lastLogits() : output);
     }
 
     /**
@@ -58,11 +58,11 @@ final class LossHead {
     INDArray backward(List<Layer> layers, INDArray yTrue, INDArray output, boolean inputGradient) {
         int top = layers.size() - 1;
         INDArray gradient = fused
-                ? layers.get(top).kernel().backwardFromLogits(loss.gradient(yTrue, last.kernel().lastLogits()),
+                ? layers.get(top).engine().backwardFromLogits(loss.gradient(yTrue, last.engine().lastLogits()),
                         top > 0 || inputGradient)
-                : layers.get(top).kernel().backward(loss.gradient(yTrue, output), top > 0 || inputGradient);
+                : layers.get(top).engine().backward(loss.gradient(yTrue, output), top > 0 || inputGradient);
         for (int i = top - 1; i >= 0; i--) {
-            gradient = layers.get(i).kernel().backward(gradient, i > 0 || inputGradient);
+            gradient = layers.get(i).engine().backward(gradient, i > 0 || inputGradient);
         }
         return gradient;
     }

@@ -572,7 +572,7 @@ public class Model {
         }
         INDArray x = batch;
         for (Layer layer : layers) {
-            x = layer.kernel().call(x, training);
+            x = layer.engine().call(x, training);
         }
         return x;
     }

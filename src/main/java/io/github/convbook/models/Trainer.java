@@ -203,9 +203,9 @@ final class Trainer {
         List<Parameter> parameters = new ArrayList<>();
         for (Layer layer : layers) {
             List<String> names = layer.weightNames();
-            Map<String, INDArray> gradients = layer.kernel().gradients();
+            Map<String, INDArray> gradients = layer.engine().gradients();
             int i = 0;
-            for (Map.Entry<String, INDArray> weight : layer.kernel().weights().entrySet()) {
+            for (Map.Entry<String, INDArray> weight : layer.engine().weights().entrySet()) {
                 INDArray gradient = gradients.get(weight.getKey());
                 if (layer.isTrainable(weight.getKey()) && gradient != null) {
                     parameters.add(new Parameter(names.get(i), Tensor.wrap(weight.getValue()), Tensor.wrap(gradient)));

@@ -121,22 +121,22 @@ class BatchNormalizationModelTest {
         INDArray h = hidden.apply(d[0]).data();
         double[] mean = doubles(h.mean(0));
         double[] var = doubles(h.var(false, 0));   // biased: Dense outputs are rank 2, Keras's non-fused path
-        double[] gammaBefore = doubles(bn.kernel().weights().get("gamma"));
+        double[] gammaBefore = doubles(bn.engine().weights().get("gamma"));
 
         model.fit(d[0], d[1], epochs(1), batchSize(64), shuffle(false), verbose(0));
 
-        double[] movingMean = doubles(bn.kernel().weights().get("moving_mean"));
-        double[] movingVar = doubles(bn.kernel().weights().get("moving_variance"));
-        double[] gammaGradient = doubles(bn.kernel().gradients().get("gamma"));
-        double[] gammaAfter = doubles(bn.kernel().weights().get("gamma"));
+        double[] movingMean = doubles(bn.engine().weights().get("moving_mean"));
+        double[] movingVar = doubles(bn.engine().weights().get("moving_variance"));
+        double[] gammaGradient = doubles(bn.engine().gradients().get("gamma"));
+        double[] gammaAfter = doubles(bn.engine().weights().get("gamma"));
         for (int c = 0; c < 6; c++) {
             // exactly the layer's own update: no optimizer step on top (SGD would subtract 0.1 * gradient)
             assertEquals(0.01 * mean[c], movingMean[c], 1e-5 * Math.max(1, Math.abs(mean[c])), "moving_mean " + c);
             assertEquals(0.99 + 0.01 * var[c], movingVar[c], 1e-5 * Math.max(1, var[c]), "moving_variance " + c);
             assertEquals(gammaBefore[c] - 0.1 * gammaGradient[c], gammaAfter[c], 1e-6, "gamma " + c);
         }
-        assertTrue(bn.kernel().gradients().keySet().containsAll(List.of("gamma", "beta")));
-        assertFalse(bn.kernel().gradients().containsKey("moving_mean"));
+        assertTrue(bn.engine().gradients().keySet().containsAll(List.of("gamma", "beta")));
+        assertFalse(bn.engine().gradients().containsKey("moving_mean"));
     }
 
     @Test
@@ -166,7 +166,7 @@ class BatchNormalizationModelTest {
         // evaluate: inference mode, gamma * (h - moving_mean) / sqrt(moving_variance + 0.001) + beta, by hand
         float[] movingMeanBefore = after.get(2).toFloatArray();
         Evaluation result = model.evaluate(d[0], d[1], verbose(0));
-        assertArrayEquals(movingMeanBefore, bn.kernel().weights().get("moving_mean").dup().data().asFloat(),
+        assertArrayEquals(movingMeanBefore, bn.engine().weights().get("moving_mean").dup().data().asFloat(),
                 "evaluate leaves the moving statistics alone");
         INDArray h = hidden.apply(d[0]).data().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
         double[] g = after.get(0).toDoubleArray();
@@ -203,7 +203,7 @@ class BatchNormalizationModelTest {
         // the optimizer must leave a non-trainable weight alone even when a gradient is reported for it
         Layer layer = new RunningStatistic();
         layer.ensureBuilt(Shape.batchOf(2));
-        layer.kernel().backward(null, false);
+        layer.engine().backward(null, false);
         new SGD(0.5).apply(Trainer.parameters(List.of(layer)));
         assertArrayEquals(new float[] {0.5f, 0.5f}, layer.weights().get(0).toFloatArray());
         assertArrayEquals(new float[] {1f, 1f}, layer.weights().get(1).toFloatArray());

@@ -167,9 +167,9 @@ class KerasLossTrainingTest {
             double h = 1e-6;
             double worst = 0;
             for (Layer layer : model.layers) {
-                for (var entry : layer.kernel().weights().entrySet()) {
+                for (var entry : layer.engine().weights().entrySet()) {
                     INDArray w = entry.getValue().reshape(entry.getValue().length());
-                    INDArray analytic = layer.kernel().gradients().get(entry.getKey()).dup().reshape(w.length());
+                    INDArray analytic = layer.engine().gradients().get(entry.getKey()).dup().reshape(w.length());
                     for (long i = 0; i < w.length(); i++) {
                         double original = w.getDouble(i);
                         w.putScalar(i, original + h);

@@ -44,14 +44,14 @@ class ModelGradientTest {
         INDArray gradient = loss.gradient(labels, model.forward(images, true));
         List<Layer> layers = model.layers;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            gradient = layers.get(i).kernel().backward(gradient, i > 0);
+            gradient = layers.get(i).engine().backward(gradient, i > 0);
         }
         double h = 1e-6;
         double worst = 0;
         for (Layer layer : layers) {
-            for (var entry : layer.kernel().weights().entrySet()) {
+            for (var entry : layer.engine().weights().entrySet()) {
                 INDArray w = entry.getValue().reshape(entry.getValue().length());
-                INDArray analytic = layer.kernel().gradients().get(entry.getKey()).dup().reshape(w.length());
+                INDArray analytic = layer.engine().gradients().get(entry.getKey()).dup().reshape(w.length());
                 for (long i = 0; i < w.length(); i++) {
                     double original = w.getDouble(i);
                     w.putScalar(i, original + h);

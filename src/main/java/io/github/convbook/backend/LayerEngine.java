@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * that optimizers update in place, which is why notebooks use {@code layer.apply(x, training)} and
  * {@code model.gradients(x, y)} instead (fresh tensors).
  */
-public interface LayerKernel {
+public interface LayerEngine {
     /**
      * The forward pass on a batch.
      *
