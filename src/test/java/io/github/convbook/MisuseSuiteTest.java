@@ -25,20 +25,20 @@ import io.github.convbook.layers.Dropout;
 import io.github.convbook.layers.Flatten;
 import io.github.convbook.layers.GlobalAveragePooling2D;
 import io.github.convbook.layers.Input;
+import io.github.convbook.layers.Layer;
 import io.github.convbook.layers.LeakyReLU;
 import io.github.convbook.layers.MaxPooling2D;
 import io.github.convbook.layers.Reshape;
 import io.github.convbook.layers.Softmax;
 import io.github.convbook.layers.UpSampling2D;
 import io.github.convbook.losses.Losses;
+import io.github.convbook.models.Fit;
 import io.github.convbook.models.History;
 import io.github.convbook.models.Model;
 import io.github.convbook.models.Sequential;
 import io.github.convbook.optimizers.Adadelta;
 import io.github.convbook.optimizers.Adagrad;
-import io.github.convbook.optimizers.Adam;
 import io.github.convbook.optimizers.Optimizers;
-import io.github.convbook.optimizers.RMSprop;
 import io.github.convbook.optimizers.SGD;
 import io.github.convbook.plot.Plot;
 import io.github.convbook.tensor.DType;
@@ -50,6 +50,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -82,19 +83,22 @@ class MisuseSuiteTest {
     @AfterAll
     static void theSessionStillTrains() throws IOException {
         Utils.setRandomSeed(1);
-        Sequential model = new Sequential(new Dense(4).activation("relu").inputShape(3), new Dense(2).activation("softmax"));
+        Sequential model = new Sequential(new Dense(4).activation("relu").inputShape(3),
+                new Dense(2).activation("softmax"));
         model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
-        History h = model.fit(Tensor.randn(8, 3), Tensor.of(new int[] {0, 1, 0, 1, 0, 1, 0, 1}), batchSize(8), verbose(0));
+        History h = model.fit(Tensor.randn(8, 3), Tensor.of(new int[] {0, 1, 0, 1, 0, 1, 0, 1}),
+                batchSize(8), verbose(0));
         assertEquals(1, h.epochs());
         assertTrue(Double.isFinite(h.get("loss").get(0)));
         try (var files = Files.walk(tmp)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
     private static Model mlp() {
         Tensor in = Input.shape(4);
-        Model model = new Model(in, new Dense(3).activation("softmax").apply(new Dense(8).activation("relu").apply(in)));
+        Model model = new Model(in,
+                new Dense(3).activation("softmax").apply(new Dense(8).activation("relu").apply(in)));
         model.compile("sgd", "sparse_categorical_crossentropy", "accuracy");
         return model;
     }
@@ -202,13 +206,17 @@ class MisuseSuiteTest {
         c.add(new Case("Dense.apply(null)", () -> new Dense(3).apply(null)));
         c.add(new Case("Conv2D on a 2-D input", () -> new Conv2D(2, 3).apply(Tensor.zeros(28, 28))));
         c.add(new Case("Conv2D on images without channels", () -> new Conv2D(2, 3).apply(Tensor.zeros(5, 28, 28))));
-        c.add(new Case("Conv2D kernel larger than the image", () -> new Conv2D(2, 30).apply(Tensor.zeros(1, 28, 28, 1))));
+        c.add(new Case("Conv2D kernel larger than the image",
+                () -> new Conv2D(2, 30).apply(Tensor.zeros(1, 28, 28, 1))));
         c.add(new Case("Conv2D with a huge kernel", () -> new Conv2D(2, 100_000).apply(Input.shape(28, 28, 1))));
-        c.add(new Case("MaxPooling2D window larger than the input", () -> new MaxPooling2D(9).apply(Tensor.zeros(1, 8, 8, 1))));
+        c.add(new Case("MaxPooling2D window larger than the input",
+                () -> new MaxPooling2D(9).apply(Tensor.zeros(1, 8, 8, 1))));
         c.add(new Case("AveragePooling2D on a 2-D input", () -> new AveragePooling2D().apply(Tensor.zeros(8, 8))));
-        c.add(new Case("GlobalAveragePooling2D on a vector", () -> new GlobalAveragePooling2D().apply(Tensor.zeros(8))));
+        c.add(new Case("GlobalAveragePooling2D on a vector",
+                () -> new GlobalAveragePooling2D().apply(Tensor.zeros(8))));
         c.add(new Case("Reshape to the wrong count", () -> new Reshape(3, 3).apply(Tensor.zeros(2, 10))));
-        c.add(new Case("UpSampling2D to a huge output", () -> new UpSampling2D(50_000).apply(Tensor.zeros(1, 8, 8, 3))));
+        c.add(new Case("UpSampling2D to a huge output",
+                () -> new UpSampling2D(50_000).apply(Tensor.zeros(1, 8, 8, 3))));
         c.add(new Case("Softmax over a missing axis", () -> new Softmax(3).apply(Tensor.zeros(2, 3))));
         c.add(new Case("BatchNormalization on a scalar", () -> new BatchNormalization().apply(Tensor.scalar(1))));
         c.add(new Case("Dense with a huge kernel", () -> new Dense(2_000_000_000).apply(Input.shape(100_000))));
@@ -237,10 +245,12 @@ class MisuseSuiteTest {
         // ---------------------------------------------------------------- models
         c.add(new Case("new Model(null, null)", () -> new Model(null, null)));
         c.add(new Case("new Model of values, not symbols", () -> new Model(Tensor.zeros(2), Tensor.zeros(2))));
-        c.add(new Case("new Model on disconnected graphs", () -> new Model(Input.shape(3), new Dense(2).apply(Input.shape(3)))));
-        c.add(new Case("Sequential.add(null)", () -> new Sequential().add((io.github.convbook.layers.Layer) null)));
-        c.add(new Case("new Sequential(null list)", () -> new Sequential((List<io.github.convbook.layers.Layer>) null)));
-        c.add(new Case("Sequential add after the input shape mismatch", () -> new Sequential(new Dense(3).inputShape(4), new Conv2D(2, 3))));
+        c.add(new Case("new Model on disconnected graphs", () -> new Model(Input.shape(3),
+                new Dense(2).apply(Input.shape(3)))));
+        c.add(new Case("Sequential.add(null)", () -> new Sequential().add((Layer) null)));
+        c.add(new Case("new Sequential(null list)", () -> new Sequential((List<Layer>) null)));
+        c.add(new Case("Sequential add after the input shape mismatch", () -> new Sequential(new Dense(3).inputShape(4),
+                new Conv2D(2, 3))));
         c.add(new Case("Sequential.add(Input) after layers", () -> new Sequential(new Dense(3)).add(Input.shape(4))));
         c.add(new Case("Sequential.build(null)", () -> new Sequential(new Dense(3)).build((int[]) null)));
         c.add(new Case("summary of an unbuilt model", () -> new Sequential(new Dense(3)).summary()));
@@ -259,22 +269,27 @@ class MisuseSuiteTest {
         c.add(new Case("compile with a null optimizer name", () -> mlp().compile((String) null, "mse")));
         c.add(new Case("compile with a null loss", () -> mlp().compile("sgd", (String) null)));
         c.add(new Case("compile with a null metric", () -> mlp().compile("sgd", "mse", (String) null)));
-        c.add(new Case("fit before compile", () -> new Sequential(new Dense(2).inputShape(4)).fit(x4(4), labels(4, 2))));
+        c.add(new Case("fit before compile",
+                () -> new Sequential(new Dense(2).inputShape(4)).fit(x4(4), labels(4, 2))));
         c.add(new Case("fit on null x", () -> mlp().fit(null, labels(4, 3))));
         c.add(new Case("fit on null y", () -> mlp().fit(x4(4), null)));
         c.add(new Case("fit on empty arrays", () -> mlp().fit(Tensor.zeros(0, 4), labels(0, 3), verbose(0))));
-        c.add(new Case("fit with validationSplit(0.999) of 100", () -> mlp().fit(x4(100), labels(100, 3), validationSplit(0.999), verbose(0))));
+        c.add(new Case("fit with validationSplit(0.999) of 100", () -> mlp().fit(x4(100), labels(100, 3),
+                validationSplit(0.999), verbose(0))));
         c.add(new Case("fit with empty validation data", () -> mlp().fit(x4(8), labels(8, 3),
                 validationData(Tensor.zeros(0, 4), labels(0, 3)), verbose(0))));
         c.add(new Case("fit with validation data of the wrong width", () -> mlp().fit(x4(8), labels(8, 3),
                 validationData(Tensor.zeros(4, 5), labels(4, 3)), verbose(0))));
         c.add(new Case("fit with mismatched sample counts", () -> mlp().fit(x4(8), labels(7, 3), verbose(0))));
-        c.add(new Case("fit with the wrong input width", () -> mlp().fit(Tensor.zeros(8, 5), labels(8, 3), verbose(0))));
+        c.add(new Case("fit with the wrong input width",
+                () -> mlp().fit(Tensor.zeros(8, 5), labels(8, 3), verbose(0))));
         c.add(new Case("fit with labels beyond the classes", () -> mlp().fit(x4(8), labels(8, 7), verbose(0))));
-        c.add(new Case("fit with one-hot targets of the wrong width", () -> mlp().fit(x4(8), Tensor.zeros(8, 5), verbose(0))));
+        c.add(new Case("fit with one-hot targets of the wrong width",
+                () -> mlp().fit(x4(8), Tensor.zeros(8, 5), verbose(0))));
         c.add(new Case("fit with a scalar target", () -> mlp().fit(x4(8), Tensor.scalar(1), verbose(0))));
-        c.add(new Case("fit on images without channels", () -> cnn().fit(Tensor.zeros(4, 8, 8), labels(4, 2), verbose(0))));
-        c.add(new Case("fit with a null option", () -> mlp().fit(x4(4), labels(4, 3), (io.github.convbook.models.Fit.Option) null)));
+        c.add(new Case("fit on images without channels",
+                () -> cnn().fit(Tensor.zeros(4, 8, 8), labels(4, 2), verbose(0))));
+        c.add(new Case("fit with a null option", () -> mlp().fit(x4(4), labels(4, 3), (Fit.Option) null)));
         c.add(new Case("epochs(0)", () -> epochs(0)));
         c.add(new Case("batchSize(0)", () -> batchSize(0)));
         c.add(new Case("validationSplit(1)", () -> validationSplit(1)));
@@ -283,7 +298,8 @@ class MisuseSuiteTest {
         c.add(new Case("verbose(3)", () -> verbose(3)));
         c.add(new Case("validationData(null, null)", () -> validationData(null, null)));
         c.add(new Case("evaluate on empty arrays", () -> mlp().evaluate(Tensor.zeros(0, 4), labels(0, 3), verbose(0))));
-        c.add(new Case("evaluate with the wrong width", () -> mlp().evaluate(Tensor.zeros(3, 2), labels(3, 3), verbose(0))));
+        c.add(new Case("evaluate with the wrong width",
+                () -> mlp().evaluate(Tensor.zeros(3, 2), labels(3, 3), verbose(0))));
         c.add(new Case("predict(null)", () -> mlp().predict(null)));
         c.add(new Case("predict with batch size 0", () -> mlp().predict(x4(3), 0)));
         c.add(new Case("predict on a single sample without batch axis", () -> mlp().predict(Tensor.zeros(4))));
@@ -313,14 +329,17 @@ class MisuseSuiteTest {
         c.add(new Case("Optimizers.get(null)", () -> Optimizers.get(null)));
         c.add(new Case("Losses.get(\"hinge\")", () -> Losses.get("hinge")));
         c.add(new Case("Losses.get(null)", () -> Losses.get(null)));
-        c.add(new Case("mse on mismatched shapes", () -> Losses.get("mse").call(Tensor.zeros(2, 3), Tensor.zeros(2, 4))));
+        c.add(new Case("mse on mismatched shapes",
+                () -> Losses.get("mse").call(Tensor.zeros(2, 3), Tensor.zeros(2, 4))));
         // ---------------------------------------------------------------- plots
         c.add(new Case("imshow(null)", () -> Plot.imshow(null)));
         c.add(new Case("imshow of a 4-D batch", () -> Plot.imshow(Tensor.zeros(2, 8, 8, 1))));
         c.add(new Case("imshow with an unknown colour map", () -> Plot.imshow(Tensor.zeros(8, 8), "rainbowz")));
         c.add(new Case("imshow with vmin = NaN", () -> Plot.imshow(Tensor.zeros(8, 8), "gray", Double.NaN, 1)));
-        c.add(new Case("imshow with vmax = infinity", () -> Plot.imshow(Tensor.zeros(8, 8), "gray", 0, Double.POSITIVE_INFINITY)));
-        c.add(new Case("lines with an infinite loss", () -> Plot.lines("loss", new double[] {1, Double.POSITIVE_INFINITY})));
+        c.add(new Case("imshow with vmax = infinity",
+                () -> Plot.imshow(Tensor.zeros(8, 8), "gray", 0, Double.POSITIVE_INFINITY)));
+        c.add(new Case("lines with an infinite loss",
+                () -> Plot.lines("loss", new double[] {1, Double.POSITIVE_INFINITY})));
         c.add(new Case("lines with a NaN loss", () -> Plot.lines("loss", List.of(0.5, Double.NaN))));
         c.add(new Case("lines with no values", () -> Plot.lines("loss", new double[0])));
         c.add(new Case("lines with null values", () -> Plot.lines("loss", (double[]) null)));
@@ -342,15 +361,22 @@ class MisuseSuiteTest {
         c.add(new Case("a negative figure size", () -> Plot.subplots(1, 1).size(-1, 2)));
         c.add(new Case("saving as .tiff", () -> Plot.imshow(Tensor.zeros(8, 8)).save(tmp.resolve("pic.tiff"))));
         c.add(new Case("saving without an extension", () -> Plot.imshow(Tensor.zeros(8, 8)).save(tmp.resolve("pic"))));
-        c.add(new Case("saving into a missing folder", () -> Plot.imshow(Tensor.zeros(8, 8)).save(tmp.resolve("no/such/pic.png"))));
+        c.add(new Case("saving into a missing folder",
+                () -> Plot.imshow(Tensor.zeros(8, 8)).save(tmp.resolve("no/such/pic.png"))));
         c.add(new Case("saving to null", () -> Plot.imshow(Tensor.zeros(8, 8)).save((String) null)));
-        c.add(new Case("reconstructions of different counts", () -> Plot.reconstructions(Tensor.zeros(3, 8, 8), Tensor.zeros(2, 8, 8))));
+        c.add(new Case("reconstructions of different counts",
+                () -> Plot.reconstructions(Tensor.zeros(3, 8, 8), Tensor.zeros(2, 8, 8))));
         // ---------------------------------------------------------------- images
-        c.add(new Case("warpAffine to size 0", () -> Images.warpAffine(Tensor.zeros(8, 8), Images.getRotationMatrix2D(4, 4, 10, 1), 0, 8)));
-        c.add(new Case("warpAffine to a huge size", () -> Images.warpAffine(Tensor.zeros(8, 8), Images.getRotationMatrix2D(4, 4, 10, 1), 1_000_000, 1_000_000)));
-        c.add(new Case("warpAffine of a batch", () -> Images.warpAffine(Tensor.zeros(2, 8, 8, 1), Images.getRotationMatrix2D(4, 4, 10, 1), 8, 8)));
-        c.add(new Case("warpAffine with a singular matrix", () -> Images.warpAffine(Tensor.zeros(8, 8), Images.getRotationMatrix2D(4, 4, 10, 0), 8, 8)));
-        c.add(new Case("warpAffine with a NaN matrix", () -> Images.warpAffine(Tensor.zeros(8, 8), Images.getRotationMatrix2D(4, 4, Double.NaN, 1), 8, 8)));
+        c.add(new Case("warpAffine to size 0", () -> Images.warpAffine(Tensor.zeros(8, 8),
+                Images.getRotationMatrix2D(4, 4, 10, 1), 0, 8)));
+        c.add(new Case("warpAffine to a huge size", () -> Images.warpAffine(Tensor.zeros(8, 8),
+                Images.getRotationMatrix2D(4, 4, 10, 1), 1_000_000, 1_000_000)));
+        c.add(new Case("warpAffine of a batch", () -> Images.warpAffine(Tensor.zeros(2, 8, 8, 1),
+                Images.getRotationMatrix2D(4, 4, 10, 1), 8, 8)));
+        c.add(new Case("warpAffine with a singular matrix", () -> Images.warpAffine(Tensor.zeros(8, 8),
+                Images.getRotationMatrix2D(4, 4, 10, 0), 8, 8)));
+        c.add(new Case("warpAffine with a NaN matrix", () -> Images.warpAffine(Tensor.zeros(8, 8),
+                Images.getRotationMatrix2D(4, 4, Double.NaN, 1), 8, 8)));
         c.add(new Case("a matrix tensor of the wrong shape", () -> AffineMatrix.of(Tensor.zeros(3, 3))));
         c.add(new Case("rotate a vector", () -> Images.rotate(Tensor.zeros(8), 10)));
         c.add(new Case("rotate by NaN", () -> Images.rotate(Tensor.zeros(8, 8), Double.NaN)));
@@ -359,12 +385,16 @@ class MisuseSuiteTest {
         // ---------------------------------------------------------------- data files
         c.add(new Case("an IDX file that does not exist", () -> IdxReader.read(tmp.resolve("missing-idx"))));
         c.add(new Case("an empty IDX file", () -> IdxReader.read(file("empty.idx", new byte[0]))));
-        c.add(new Case("an IDX file with a wrong magic number", () -> IdxReader.read(file("magic.idx", new byte[] {1, 2, 3, 4, 0, 0, 0, 1, 5}))));
+        c.add(new Case("an IDX file with a wrong magic number", () -> IdxReader.read(file("magic.idx",
+                new byte[] {1, 2, 3, 4, 0, 0, 0, 1, 5}))));
         c.add(new Case("an IDX file with a huge header", () -> IdxReader.read(file("huge.idx",
                 new byte[] {0, 0, 8, 3, 127, -1, -1, -1, 127, -1, -1, -1, 127, -1, -1, -1}))));
-        c.add(new Case("a truncated IDX file", () -> IdxReader.read(file("short.idx", new byte[] {0, 0, 8, 1, 0, 0, 0, 9, 1, 2}))));
-        c.add(new Case("an IDX file longer than its header", () -> IdxReader.read(file("long.idx", new byte[] {0, 0, 8, 1, 0, 0, 0, 1, 1, 2}))));
-        c.add(new Case("a gzip IDX file that is cut", () -> IdxReader.read(file("cut.gz", new byte[] {0x1f, (byte) 0x8b, 8, 0, 0}))));
+        c.add(new Case("a truncated IDX file", () -> IdxReader.read(file("short.idx",
+                new byte[] {0, 0, 8, 1, 0, 0, 0, 9, 1, 2}))));
+        c.add(new Case("an IDX file longer than its header", () -> IdxReader.read(file("long.idx",
+                new byte[] {0, 0, 8, 1, 0, 0, 0, 1, 1, 2}))));
+        c.add(new Case("a gzip IDX file that is cut", () -> IdxReader.read(file("cut.gz",
+                new byte[] {0x1f, (byte) 0x8b, 8, 0, 0}))));
         return c;
     }
 

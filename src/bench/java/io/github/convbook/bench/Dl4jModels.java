@@ -33,32 +33,34 @@ final class Dl4jModels {
     }
 
     static MultiLayerNetwork convnet() {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(42).weightInit(WeightInit.XAVIER_UNIFORM)
-                .updater(new RmsProp(0.001, 0.9, 1e-7)).list()
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(42)
+                .weightInit(WeightInit.XAVIER_UNIFORM).updater(new RmsProp(0.001, 0.9, 1e-7)).list()
                 .layer(conv(32, Activation.RELU, ConvolutionMode.Truncate))
                 .layer(pool(ConvolutionMode.Truncate))
                 .layer(conv(64, Activation.RELU, ConvolutionMode.Truncate))
                 .layer(pool(ConvolutionMode.Truncate))
                 .layer(conv(128, Activation.RELU, ConvolutionMode.Truncate))
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
+                        .activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(28, 28, 1)).build();
         return init(conf);
     }
 
     static MultiLayerNetwork mlp() {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(42).weightInit(WeightInit.XAVIER_UNIFORM)
-                .updater(new Adam(0.001, 0.9, 0.999, 1e-7)).list()
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(42)
+                .weightInit(WeightInit.XAVIER_UNIFORM).updater(new Adam(0.001, 0.9, 0.999, 1e-7)).list()
                 .layer(new DenseLayer.Builder().nOut(512).activation(Activation.RELU).build())
                 .layer(new DenseLayer.Builder().nOut(512).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
+                        .activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.feedForward(784)).build();
         return init(conf);
     }
 
     static MultiLayerNetwork autoencoder() {
         ConvolutionMode same = ConvolutionMode.Same;
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(42).weightInit(WeightInit.XAVIER_UNIFORM)
-                .updater(new AdaDelta()).list()
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(42)
+                .weightInit(WeightInit.XAVIER_UNIFORM).updater(new AdaDelta()).list()
                 .layer(conv(16, Activation.RELU, same)).layer(pool(same))
                 .layer(conv(8, Activation.RELU, same)).layer(pool(same))
                 .layer(conv(4, Activation.RELU, same)).layer(pool(same))
@@ -66,7 +68,8 @@ final class Dl4jModels {
                 .layer(conv(8, Activation.RELU, same)).layer(new Upsampling2D.Builder(2).build())
                 .layer(conv(16, Activation.RELU, ConvolutionMode.Truncate)).layer(new Upsampling2D.Builder(2).build())
                 .layer(conv(1, Activation.SIGMOID, same))
-                .layer(new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT).activation(Activation.IDENTITY).build())
+                .layer(new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
+                        .activation(Activation.IDENTITY).build())
                 .setInputType(InputType.convolutional(28, 28, 1)).build();
         return init(conf);
     }

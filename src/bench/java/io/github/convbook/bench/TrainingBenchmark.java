@@ -10,6 +10,7 @@ import io.github.convbook.data.Mnist;
 import io.github.convbook.models.LectureModels;
 import io.github.convbook.models.Model;
 import io.github.convbook.tensor.Tensor;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.bytedeco.javacpp.Pointer;
@@ -17,6 +18,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Trains each lecture model for whole MNIST epochs and reports training and inference images/s, then the same
@@ -49,7 +51,7 @@ public final class TrainingBenchmark {
     private void run() {
         System.out.printf(Locale.ROOT, "ND4J threads: %s, cores: %d, load average at start: %.2f%n",
                 Nd4j.getEnvironment().maxMasterThreads(), Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Dataset mnist = Mnist.loadData();
         Tensor images = mnist.train().x().astype("float32").div(255);
         Tensor labels = mnist.train().y();
@@ -62,11 +64,13 @@ public final class TrainingBenchmark {
         }
         if (wants("mlp")) {
             compare("MLP 512-512-10 (adam, batch 1000)", LectureModels::mlp, "adam", "sparse_categorical_crossentropy",
-                    images.reshape(60000, 784), labels, testImages.reshape(10000, 784), 1000, Dl4jModels::mlp, oneHot(labels));
+                    images.reshape(60000, 784), labels, testImages.reshape(10000, 784), 1000,
+                    Dl4jModels::mlp, oneHot(labels));
         }
         if (wants("autoencoder")) {
-            compare("conv autoencoder (adadelta, batch 256)", LectureModels::autoencoder, "adadelta", "binary_crossentropy",
-                    cnnImages, cnnImages, cnnTest, 256, Dl4jModels::autoencoder, cnnImages.reshape(60000, 1, 28, 28).data());
+            compare("conv autoencoder (adadelta, batch 256)", LectureModels::autoencoder, "adadelta",
+                    "binary_crossentropy", cnnImages, cnnImages, cnnTest, 256,
+                    Dl4jModels::autoencoder, cnnImages.reshape(60000, 1, 28, 28).data());
         }
     }
 
@@ -92,8 +96,8 @@ public final class TrainingBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             double rate = x.shape().get(0) / seconds;
             best = Math.max(best, rate);
-            System.out.printf(Locale.ROOT, "ConvBook epoch %d: %.1f s, %.0f images/s, loss %.4f | %s%n", epoch, seconds, rate,
-                    history.get("loss").get(0), memory());
+            System.out.printf(Locale.ROOT, "ConvBook epoch %d: %.1f s, %.0f images/s, loss %.4f | %s%n",
+                    epoch, seconds, rate, history.get("loss").get(0), memory());
         }
         long start = System.nanoTime();
         model.predict(xTest, batch);
@@ -111,15 +115,15 @@ public final class TrainingBenchmark {
         fitDl4j(net, features, dl4jLabels, batch, n);
         double dl4jRate = n / ((System.nanoTime() - dl4jStart) / 1e9);
         System.out.printf(Locale.ROOT, "Deeplearning4j: %.0f images/s on %d images | %s%n", dl4jRate, n, memory());
-        System.out.printf(Locale.ROOT, "RESULT %-40s ConvBook %7.0f img/s train, %7.0f img/s inference; DL4J %6.0f img/s; ratio %.1fx%n",
-                title, best, inference, dl4jRate, best / dl4jRate);
+        System.out.printf(Locale.ROOT, "RESULT %-40s ConvBook %7.0f img/s train, %7.0f img/s inference; "
+                + "DL4J %6.0f img/s; ratio %.1fx%n", title, best, inference, dl4jRate, best / dl4jRate);
     }
 
     private static void fitDl4j(MultiLayerNetwork net, INDArray features, INDArray labels, int batch, int n) {
         for (int from = 0; from < n; from += batch) {
             int to = Math.min(n, from + batch);
-            INDArray fx = features.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to)).dup();
-            INDArray fy = labels.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to)).dup();
+            INDArray fx = features.get(NDArrayIndex.interval(from, to)).dup();
+            INDArray fy = labels.get(NDArrayIndex.interval(from, to)).dup();
             net.fit(new DataSet(fx, fy));
         }
     }

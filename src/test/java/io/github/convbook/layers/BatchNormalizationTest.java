@@ -11,6 +11,7 @@ import io.github.convbook.Backend;
 import io.github.convbook.layers.loops.BatchNormalizationLoops;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -117,11 +118,14 @@ class BatchNormalizationTest {
         layer.call(x.data(), true);
         // 0 * 0.99 + 4 * 0.01 = 0.04, 0 * 0.99 + 2 * 0.01 = 0.02; 1 * 0.99 + 5 * 0.01 = 1.04, 0.99 + 4 * 0.01 = 1.03
         assertClose(new double[] {0.04, 0.02}, doubles(stat(layer, "moving_mean")), 1e-7, "moving_mean after 1");
-        assertClose(new double[] {1.04, 1.03}, doubles(stat(layer, "moving_variance")), 1e-7, "moving_variance after 1");
+        assertClose(new double[] {1.04, 1.03}, doubles(stat(layer, "moving_variance")), 1e-7,
+                "moving_variance after 1");
         layer.call(x.data(), true);
-        // 0.04 * 0.99 + 0.04 = 0.0796, 0.02 * 0.99 + 0.02 = 0.0398; 1.04 * 0.99 + 0.05 = 1.0796, 1.03 * 0.99 + 0.04 = 1.0597
+        // 0.04 * 0.99 + 0.04 = 0.0796, 0.02 * 0.99 + 0.02 = 0.0398;
+        // 1.04 * 0.99 + 0.05 = 1.0796, 1.03 * 0.99 + 0.04 = 1.0597
         assertClose(new double[] {0.0796, 0.0398}, doubles(stat(layer, "moving_mean")), 1e-7, "moving_mean after 2");
-        assertClose(new double[] {1.0796, 1.0597}, doubles(stat(layer, "moving_variance")), 1e-7, "moving_variance after 2");
+        assertClose(new double[] {1.0796, 1.0597}, doubles(stat(layer, "moving_variance")), 1e-7,
+                "moving_variance after 2");
     }
 
     @Test
@@ -254,7 +258,7 @@ class BatchNormalizationTest {
         assertArrayEquals(new float[32], w.get(1).toFloatArray());   // beta zeros
         assertArrayEquals(new float[32], w.get(2).toFloatArray());   // moving_mean zeros
         float[] ones = new float[32];
-        java.util.Arrays.fill(ones, 1f);
+        Arrays.fill(ones, 1f);
         assertArrayEquals(ones, w.get(0).toFloatArray());            // gamma ones
         assertArrayEquals(ones, w.get(3).toFloatArray());            // moving_variance ones
         assertEquals(Shape.of(32), w.get(0).shape());
@@ -417,8 +421,8 @@ class BatchNormalizationTest {
         layer.apply(Tensor.zeros(2, 3));
         IllegalArgumentException channels = assertThrows(IllegalArgumentException.class,
                 () -> layer.apply(Tensor.zeros(2, 4)));
-        assertTrue(channels.getMessage().contains("Layer 'bn' (BatchNormalization) was built for inputs of shape (None, 3)"),
-                channels.getMessage());
+        assertTrue(channels.getMessage().contains("Layer 'bn' (BatchNormalization) was built for inputs "
+                + "of shape (None, 3)"), channels.getMessage());
         assertThrows(IllegalArgumentException.class, () -> layer.apply(Tensor.zeros(2, 1, 3)));
         IllegalStateException late = assertThrows(IllegalStateException.class, () -> layer.center(false));
         assertTrue(late.getMessage().contains("already built"), late.getMessage());

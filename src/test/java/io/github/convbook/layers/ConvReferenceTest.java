@@ -47,8 +47,9 @@ class ConvReferenceTest {
 
         @Override
         public String toString() {
-            return "kernel " + kh + "x" + kw + " strides " + sh + "x" + sw + (dilation > 1 ? " dilation " + dilation : "")
-                    + " " + padding + " input " + BATCH + "x" + height + "x" + width + "x" + channels + " filters " + filters
+            return "kernel " + kh + "x" + kw + " strides " + sh + "x" + sw
+                    + (dilation > 1 ? " dilation " + dilation : "") + " " + padding
+                    + " input " + BATCH + "x" + height + "x" + width + "x" + channels + " filters " + filters
                     + (useBias ? "" : " no bias") + " " + dtype;
         }
     }
@@ -76,8 +77,8 @@ class ConvReferenceTest {
                     for (int channels : new int[] {1, 3}) {
                         for (int filters : new int[] {1, 2, 4}) {
                             for (DType dtype : ReferenceSupport.DTYPES) {
-                                cases.add(new ConvCase(g[0], g[1], g[2], g[3], g[4], padding, size[0], size[1], channels,
-                                        filters, !(channels == 3 && filters == 1), dtype));
+                                cases.add(new ConvCase(g[0], g[1], g[2], g[3], g[4], padding, size[0], size[1],
+                                        channels, filters, !(channels == 3 && filters == 1), dtype));
                             }
                         }
                     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.convbook.tensor.Shape;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -42,7 +43,8 @@ final class GradientCheck {
         INDArray inputGradient = layer.backward(r.dup(), true);
         compare(layer, "input", x, inputGradient, () -> loss(layer, x, r));
         Map<String, INDArray> gradients = layer.gradients();
-        layer.weightArrays().forEach((name, w) -> compare(layer, name, w, gradients.get(name), () -> loss(layer, x, r)));
+        layer.weightArrays().forEach((name, w) -> compare(layer, name, w, gradients.get(name),
+                () -> loss(layer, x, r)));
     }
 
     private static double loss(Layer layer, INDArray x, INDArray r) {
@@ -51,7 +53,7 @@ final class GradientCheck {
 
     /** Perturbs each value of {@code values} in place and compares the central difference with {@code analytic}. */
     private static void compare(Layer layer, String what, INDArray values, INDArray analytic,
-                                java.util.function.DoubleSupplier loss) {
+                                DoubleSupplier loss) {
         assertTrue(analytic != null, layer.describe() + ": no gradient for " + what);
         INDArray flat = values.reshape(values.length());
         INDArray grad = analytic.dup('c').reshape(analytic.length());

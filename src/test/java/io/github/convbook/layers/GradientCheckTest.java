@@ -53,7 +53,8 @@ class GradientCheckTest {
 
     @Test
     void conv2dWithoutBiasAndRelu() {
-        GradientCheck.check(new Conv2D(2, 3).useBias(false).activation("relu").dtype("float64"), new long[] {1, 5, 5, 1}, 4);
+        GradientCheck.check(new Conv2D(2, 3).useBias(false).activation("relu").dtype("float64"),
+                new long[] {1, 5, 5, 1}, 4);
     }
 
     @ParameterizedTest(name = "Conv2DTranspose kernel {0} stride {1} dilation {2} {3}")
@@ -79,13 +80,15 @@ class GradientCheckTest {
     @ParameterizedTest(name = "MaxPooling2D pool {0} stride {1} {2}")
     @MethodSource("poolCases")
     void maxPooling(int pool, int stride, String padding) {
-        GradientCheck.check(new MaxPooling2D(pool).strides(stride).padding(padding).dtype("float64"), new long[] {2, 7, 6, 3}, 6);
+        GradientCheck.check(new MaxPooling2D(pool).strides(stride).padding(padding).dtype("float64"),
+                new long[] {2, 7, 6, 3}, 6);
     }
 
     @ParameterizedTest(name = "AveragePooling2D pool {0} stride {1} {2}")
     @MethodSource("poolCases")
     void averagePooling(int pool, int stride, String padding) {
-        GradientCheck.check(new AveragePooling2D(pool).strides(stride).padding(padding).dtype("float64"), new long[] {2, 7, 6, 3}, 7);
+        GradientCheck.check(new AveragePooling2D(pool).strides(stride).padding(padding).dtype("float64"),
+                new long[] {2, 7, 6, 3}, 7);
     }
 
     @Test

@@ -9,7 +9,9 @@ import io.github.convbook.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Seed 004: a 50x50 half-bright image, a Conv2D(2, 2) built lazily, then the smoothing and edge filters set by hand. */
+/**
+ * Seed 004: a 50x50 half-bright image, a Conv2D(2, 2) built lazily, then the smoothing and edge filters set by hand.
+ */
 class HandMadeFiltersTest {
 
     private static Tensor halfBrightImage() {
@@ -47,7 +49,8 @@ class HandMadeFiltersTest {
         Conv2D conv = new Conv2D(2, 2);
         conv.apply(xxx);
         conv.setWeights(smoothingAndEdgeFilters());
-        assertArrayEquals(new float[] {0.25f, -1f, 0.25f, 1f, 0.25f, -1f, 0.25f, 1f}, conv.getWeights().get(0).toFloatArray());
+        assertArrayEquals(new float[] {0.25f, -1f, 0.25f, 1f, 0.25f, -1f, 0.25f, 1f},
+                conv.getWeights().get(0).toFloatArray());
 
         Tensor smooth = conv.apply(xxx).channel(0);
         Tensor edges = conv.apply(xxx).channel(1);

@@ -44,7 +44,8 @@ class InputBatchSizeTest {
         assertEquals(Shape.of(32, 26, 26, 8), up.shape());
         assertEquals(Shape.of(32, 52, 52, 8), new UpSampling2D(2).interpolation("bilinear").apply(up).shape());
         assertEquals(Shape.of(32, 28, 28, 4), new Conv2DTranspose(4, 3).apply(conv).shape());
-        assertEquals(Shape.of(32, 54, 54, 4), new Conv2DTranspose(4, 3).strides(2).outputPadding(1).apply(conv).shape());
+        assertEquals(Shape.of(32, 54, 54, 4),
+                new Conv2DTranspose(4, 3).strides(2).outputPadding(1).apply(conv).shape());
         Tensor flat = new Flatten().apply(new Dropout(0.5).apply(pooled));
         assertEquals(Shape.of(32, 13 * 13 * 8), flat.shape());
         Tensor dense = new Dense(10).activation("softmax").apply(flat);
@@ -71,7 +72,8 @@ class InputBatchSizeTest {
 
     @Test
     void badShapesAreRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Input.shape(new int[] {28, 28, 1}, 0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Input.shape(new int[] {28, 28, 1}, 0));
         assertTrue(e.getMessage().contains("batchSize"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Input.shape(new int[] {28, 0, 1}, 32));
         e = assertThrows(IllegalArgumentException.class, () -> Input.batchShape(32));

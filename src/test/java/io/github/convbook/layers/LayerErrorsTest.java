@@ -30,8 +30,10 @@ class LayerErrorsTest {
     void imagesWithoutAChannelAxis() {
         Conv2D conv = new Conv2D(32, 3).name("conv_first");
         assertMentions(message(() -> conv.apply(Tensor.zeros(600, 28, 28))),
-                "'conv_first' (Conv2D)", "4-D input (batch, height, width, channels)", "(600, 28, 28)", "(600, 28, 28, 1)");
-        assertMentions(message(() -> new MaxPooling2D(2).apply(Tensor.zeros(28, 28))), "MaxPooling2D", "4-D", "(28, 28)");
+                "'conv_first' (Conv2D)", "4-D input (batch, height, width, channels)",
+                "(600, 28, 28)", "(600, 28, 28, 1)");
+        assertMentions(message(() -> new MaxPooling2D(2).apply(Tensor.zeros(28, 28))),
+                "MaxPooling2D", "4-D", "(28, 28)");
     }
 
     @Test
@@ -46,14 +48,18 @@ class LayerErrorsTest {
     void mismatchedChannelsAfterBuild() {
         Conv2D conv = new Conv2D(4, 3);
         conv.apply(Tensor.zeros(1, 8, 8, 1));
-        assertMentions(message(() -> conv.apply(Tensor.zeros(1, 8, 8, 3))), "built for inputs with 1 channel", "(1, 8, 8, 3)");
+        assertMentions(message(() -> conv.apply(Tensor.zeros(1, 8, 8, 3))),
+                "built for inputs with 1 channel", "(1, 8, 8, 3)");
     }
 
     @Test
     void unknownStrings() {
-        assertMentions(message(() -> new Conv2D(4, 3).activation("relux")), "Unknown activation 'relux'", "relu", "sigmoid");
-        assertMentions(message(() -> new Conv2D(4, 3).padding("full")), "Unknown padding 'full'", "\"valid\"", "\"same\"");
-        assertMentions(message(() -> new Dense(4).kernelInitializer("xavier")), "Unknown initializer 'xavier'", "glorot_uniform");
+        assertMentions(message(() -> new Conv2D(4, 3).activation("relux")),
+                "Unknown activation 'relux'", "relu", "sigmoid");
+        assertMentions(message(() -> new Conv2D(4, 3).padding("full")),
+                "Unknown padding 'full'", "\"valid\"", "\"same\"");
+        assertMentions(message(() -> new Dense(4).kernelInitializer("xavier")),
+                "Unknown initializer 'xavier'", "glorot_uniform");
         assertMentions(message(() -> new UpSampling2D().interpolation("bicubic")), "bicubic", "nearest");
     }
 
@@ -83,7 +89,8 @@ class LayerErrorsTest {
                 "has no weights yet", "apply(x)");
         conv.apply(Tensor.zeros(1, 5, 5, 1));
         assertMentions(message(() -> conv.setWeights(List.of(Tensor.zeros(2, 2, 2), Tensor.zeros(2)))),
-                "'kernel' has shape (2, 2, 1, 2)", "got a value of shape (2, 2, 2)", "(kernel_height, kernel_width, in_channels, filters)");
+                "'kernel' has shape (2, 2, 1, 2)", "got a value of shape (2, 2, 2)",
+                "(kernel_height, kernel_width, in_channels, filters)");
         assertMentions(message(() -> conv.setWeights(List.of(Tensor.zeros(2, 2, 1, 2)))),
                 "expects 2 weights", "got 1");
         assertMentions(message(() -> new Dense(3).countParams()), "isn't built yet");
@@ -95,7 +102,8 @@ class LayerErrorsTest {
         Tensor inputs = Input.shape(28, 28, 1);
         Model model = new Model(inputs, new Flatten().apply(new Conv2D(2, 3).apply(inputs)));
         assertMentions(message(() -> model.predict(Tensor.zeros(10, 28, 28))),
-                "Model 'model' expects input of shape (None, 28, 28, 1), got (10, 28, 28)", "x.expandDims(-1) gives (10, 28, 28, 1)");
+                "Model 'model' expects input of shape (None, 28, 28, 1), got (10, 28, 28)",
+                "x.expandDims(-1) gives (10, 28, 28, 1)");
         assertMentions(message(() -> model.predict(Tensor.zeros(10, 784))), "reshape the data to (10, 28, 28, 1)");
         Tensor other = Input.shape(4);
         assertMentions(message(() -> new Model(inputs, new Dense(1).apply(other))), "Graph disconnected");

@@ -67,7 +67,8 @@ class NewLayersGradientTest {
     @ParameterizedTest(name = "keepdims {0}")
     @ValueSource(booleans = {false, true})
     void globalAveragePooling(boolean keepdims) {
-        GradientCheck.check(new GlobalAveragePooling2D().keepdims(keepdims).dtype("float64"), new long[] {2, 4, 3, 3}, 20);
+        GradientCheck.check(new GlobalAveragePooling2D().keepdims(keepdims).dtype("float64"),
+                new long[] {2, 4, 3, 3}, 20);
     }
 
     /** Random draws are distinct, so each channel has one maximum and the max is differentiable there. */
@@ -101,7 +102,7 @@ class NewLayersGradientTest {
         assertArrayEquals(new float[] {0.5f, 1, 0}, g.dup().data().asFloat());
         LeakyReLU leaky = new LeakyReLU();
         leaky.call(Nd4j.create(new float[] {-1, 3}, new long[] {1, 2}, 'c'), true);
-        assertArrayEquals(new float[] {0.6f, 2}, leaky.backward(Nd4j.create(new float[] {2, 2}, new long[] {1, 2}, 'c'), true)
-                .dup().data().asFloat());
+        assertArrayEquals(new float[] {0.6f, 2},
+                leaky.backward(Nd4j.create(new float[] {2, 2}, new long[] {1, 2}, 'c'), true).dup().data().asFloat());
     }
 }

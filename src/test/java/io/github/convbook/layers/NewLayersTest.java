@@ -21,6 +21,7 @@ import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -139,7 +141,8 @@ class NewLayersTest {
     @Test
     void float64LayersUseKerasFloat32Arguments() {
         Tensor x = Tensor.of(new double[] {-10, 2}, 1, 2);
-        assertArrayEquals(new double[] {-10 * (double) 0.3f, 2}, new LeakyReLU().dtype("float64").apply(x).toDoubleArray());
+        assertArrayEquals(new double[] {-10 * (double) 0.3f, 2},
+                new LeakyReLU().dtype("float64").apply(x).toDoubleArray());
         assertArrayEquals(new double[] {-10 * (double) 0.1f, 2},
                 new ReLU().negativeSlope(0.1).dtype("float64").apply(x).toDoubleArray());
     }
@@ -159,7 +162,7 @@ class NewLayersTest {
 
     /** A layer, an input shape, and the reference output for the input values. */
     private record Case(String name, Supplier<Layer> layer, int[] shape,
-                        java.util.function.Function<double[], double[]> reference) {
+                        Function<double[], double[]> reference) {
         @Override
         public String toString() {
             return name;
@@ -183,8 +186,9 @@ class NewLayersTest {
                 x -> ActivationLoops.relu(x, null, 0, 0.7)));
         cases.add(new Case("ReLU all", () -> new ReLU().maxValue(2).negativeSlope(0.1).threshold(0.4), new int[] {5, 7},
                 x -> ActivationLoops.relu(x, 2.0, 0.1, 0.4)));
-        cases.add(new Case("ReLU maxValue below threshold", () -> new ReLU().maxValue(0.5).negativeSlope(0.3).threshold(1),
-                new int[] {5, 7}, x -> ActivationLoops.relu(x, 0.5, 0.3, 1)));
+        cases.add(new Case("ReLU maxValue below threshold",
+                () -> new ReLU().maxValue(0.5).negativeSlope(0.3).threshold(1), new int[] {5, 7},
+                x -> ActivationLoops.relu(x, 0.5, 0.3, 1)));
         cases.add(new Case("LeakyReLU()", LeakyReLU::new, new int[] {2, 4, 3}, x -> ActivationLoops.leakyRelu(x, 0.3)));
         cases.add(new Case("LeakyReLU(0.01)", () -> new LeakyReLU(0.01), new int[] {4, 6},
                 x -> ActivationLoops.leakyRelu(x, 0.01)));
@@ -261,9 +265,11 @@ class NewLayersTest {
     void eagerShapes() {
         assertEquals(Shape.of(2, 7, 7, 16), new Reshape(7, 7, 16).apply(Tensor.zeros(2, 784)).shape());
         assertEquals(Shape.of(3, 6, 2), new Reshape(-1, 2).apply(Tensor.zeros(3, 2, 6)).shape());
-        assertEquals(Shape.of(5), new Reshape().apply(Tensor.zeros(5, 1)).shape(), "target_shape () for one value each");
+        assertEquals(Shape.of(5), new Reshape().apply(Tensor.zeros(5, 1)).shape(),
+                "target_shape () for one value each");
         assertEquals(Shape.of(2, 3), new GlobalAveragePooling2D().apply(Tensor.zeros(2, 4, 5, 3)).shape());
-        assertEquals(Shape.of(2, 1, 1, 3), new GlobalMaxPooling2D().keepdims(true).apply(Tensor.zeros(2, 4, 5, 3)).shape());
+        assertEquals(Shape.of(2, 1, 1, 3),
+                new GlobalMaxPooling2D().keepdims(true).apply(Tensor.zeros(2, 4, 5, 3)).shape());
         assertEquals(Shape.of(2, 4, 5, 3), new LeakyReLU().apply(Tensor.zeros(2, 4, 5, 3)).shape());
     }
 
@@ -399,7 +405,7 @@ class NewLayersTest {
         Softmax softmax = new Softmax();
         assertEquals(Activations.SOFTMAX, softmax.outputActivation());
         assertFalse(softmax.outputCarriesLogits(), "Keras recognises a Softmax layer by its op only");
-        INDArray z = Nd4j.create(new double[] {1, 2, 3}, new long[] {1, 3}, org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        INDArray z = Nd4j.create(new double[] {1, 2, 3}, new long[] {1, 3}, DataType.DOUBLE);
         softmax.dtype("float64").keepLogits(true);
         softmax.call(z, false);
         assertEquals(z, softmax.lastLogits());
@@ -421,11 +427,10 @@ class NewLayersTest {
     void globalMaxSplitsTheGradientAmongTies() {
         Layer pool = new GlobalMaxPooling2D().dtype("float64");
         // one sample, 2x2 pixels, 2 channels: channel 0 has its max 5 twice, channel 1 once
-        INDArray x = Nd4j.create(new double[] {5, 1, 2, 4, 5, 3, 0, 2}, new long[] {1, 2, 2, 2},
-                org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        INDArray x = Nd4j.create(new double[] {5, 1, 2, 4, 5, 3, 0, 2}, new long[] {1, 2, 2, 2}, DataType.DOUBLE);
         INDArray y = pool.call(x, true);
         assertArrayEquals(new double[] {5, 4}, y.dup().data().asDouble());
-        INDArray g = Nd4j.create(new double[] {1, 10}, new long[] {1, 2}, org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        INDArray g = Nd4j.create(new double[] {1, 10}, new long[] {1, 2}, DataType.DOUBLE);
         double[] grad = pool.backward(g, true).dup().data().asDouble();
         assertArrayEquals(new double[] {0.5, 0, 0, 10, 0.5, 0, 0, 0}, grad, 0, "tf's reduce_max gradient: g / count");
     }
@@ -433,8 +438,8 @@ class NewLayersTest {
     @Test
     void globalAverageSpreadsTheGradient() {
         GlobalAveragePooling2D pool = new GlobalAveragePooling2D().keepdims(true);
-        pool.call(Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 2, 2, 1), true);
-        INDArray grad = pool.backward(Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 1, 1, 1), true);
+        pool.call(Nd4j.zeros(DataType.FLOAT, 1, 2, 2, 1), true);
+        INDArray grad = pool.backward(Nd4j.ones(DataType.FLOAT, 1, 1, 1, 1), true);
         assertArrayEquals(new float[] {0.25f, 0.25f, 0.25f, 0.25f}, grad.dup().data().asFloat());
     }
 
@@ -447,12 +452,14 @@ class NewLayersTest {
                 "(2, 28, 28, 1)");
         assertMentions(message(() -> new GlobalMaxPooling2D().apply(Tensor.zeros(2, 10))),
                 "GlobalMaxPooling2D", "4-D input", "(2, 10)");
-        assertMentions(message(() -> new GlobalMaxPooling2D().apply(Input.shape(10))), "GlobalMaxPooling2D", "(None, 10)");
+        assertMentions(message(() -> new GlobalMaxPooling2D().apply(Input.shape(10))),
+                "GlobalMaxPooling2D", "(None, 10)");
         assertMentions(message(() -> new Softmax().apply(Tensor.zeros(5))), "Softmax", "rank >= 2", "(5,)");
         assertMentions(message(() -> new Activation("softmax").apply(Tensor.zeros(5))),
                 "Activation", "Cannot apply softmax to a tensor that is 1D", "(5,)");
         for (Layer layer : new Layer[] {new ReLU(), new LeakyReLU(), new Activation("relu"), new Reshape(1)}) {
-            assertMentions(message(() -> layer.apply(Tensor.scalar(1))), layer.getClass().getSimpleName(), "batch axis");
+            assertMentions(message(() -> layer.apply(Tensor.scalar(1))), layer.getClass().getSimpleName(),
+                    "batch axis");
         }
     }
 

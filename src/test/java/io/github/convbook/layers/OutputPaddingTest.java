@@ -37,7 +37,8 @@ class OutputPaddingTest {
 
         @Override
         public String toString() {
-            return "kernel " + kernel + " stride " + stride + " " + padding + " output padding " + outputPadding + " " + dtype;
+            return "kernel " + kernel + " stride " + stride + " " + padding + " output padding " + outputPadding
+                    + " " + dtype;
         }
     }
 
@@ -104,7 +105,9 @@ class OutputPaddingTest {
         }
     }
 
-    /** Dilation needs stride 1, so output padding 0: the explicit length (N - 1) + F - 2 * pad, F the dilated kernel. */
+    /**
+     * Dilation needs stride 1, so output padding 0: the explicit length (N - 1) + F - 2 * pad, F the dilated kernel.
+     */
     @Test
     void dilatedWithOutputPaddingZero() {
         for (DType dtype : ReferenceSupport.DTYPES) {
@@ -180,11 +183,13 @@ class OutputPaddingTest {
     void outputPaddingMustBeSmallerThanTheStride() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Conv2DTranspose(4, 3).strides(2).outputPadding(2));
-        assertTrue(e.getMessage().contains("strides [2, 2] must be greater than output padding [2, 2]"), e.getMessage());
+        assertTrue(e.getMessage().contains("strides [2, 2] must be greater than output padding [2, 2]"),
+                e.getMessage());
         // the default stride 1 allows only 0
         assertThrows(IllegalArgumentException.class, () -> new Conv2DTranspose(4, 3).outputPadding(1));
         // strides set after the output padding are checked too
-        e = assertThrows(IllegalArgumentException.class, () -> new Conv2DTranspose(4, 3).strides(3).outputPadding(2, 1).strides(2, 3));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Conv2DTranspose(4, 3).strides(3).outputPadding(2, 1).strides(2, 3));
         assertTrue(e.getMessage().contains("must be greater than output padding [2, 1]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Conv2DTranspose(4, 3).strides(2).outputPadding(-1));
         assertThrows(IllegalArgumentException.class, () -> new Conv2DTranspose(4, 3).strides(2).outputPadding(1, 1, 1));
@@ -200,7 +205,8 @@ class OutputPaddingTest {
     @MethodSource("gradientCases")
     void gradients(Case c) {
         GradientCheck.check(new Conv2DTranspose(2, c.kernel()).strides(c.stride()).padding(c.padding())
-                .outputPadding(c.outputPadding()).dtype("float64"), new long[] {2, 3, 4, 2}, 31 + c.toString().hashCode());
+                .outputPadding(c.outputPadding()).dtype("float64"), new long[] {2, 3, 4, 2},
+                31 + c.toString().hashCode());
     }
 
     @Test

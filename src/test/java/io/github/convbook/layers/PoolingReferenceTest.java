@@ -85,7 +85,8 @@ class PoolingReferenceTest {
     record UpCase(int sh, int sw, int height, int width, int channels, DType dtype) {
         @Override
         public String toString() {
-            return "size " + sh + "x" + sw + " input " + BATCH + "x" + height + "x" + width + "x" + channels + " " + dtype;
+            return "size " + sh + "x" + sw + " input " + BATCH + "x" + height + "x" + width + "x" + channels
+                    + " " + dtype;
         }
     }
 

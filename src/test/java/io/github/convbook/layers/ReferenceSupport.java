@@ -66,7 +66,8 @@ final class ReferenceSupport {
      * eager shape and the layer's symbolic {@code computeOutputShape} equal to the reference's shape.
      * Messages start with the case, as build tools often show only a parameterized test's index.
      */
-    static void assertMatches(Object testCase, Array4 expected, Tensor actual, Layer layer, Shape inputShape, DType dtype) {
+    static void assertMatches(Object testCase, Array4 expected, Tensor actual, Layer layer, Shape inputShape,
+                              DType dtype) {
         Shape shape = Shape.of(expected.shape());
         assertEquals(shape, actual.shape(), testCase + ": eager output shape");
         assertEquals(shape, layer.computeOutputShape(inputShape), testCase + ": computeOutputShape");
@@ -78,8 +79,8 @@ final class ReferenceSupport {
                 .filter(k -> !(Math.abs(got[k] - want[k]) <= tolerance * Math.max(1, Math.abs(want[k])))).toArray();
         if (bad.length > 0) {
             int k = bad[0];
-            fail(testCase + ": " + bad.length + " of " + want.length + " values differ; first at flat index " + k + " " + position(k, shape)
-                    + ": expected " + want[k] + ", got " + got[k]);
+            fail(testCase + ": " + bad.length + " of " + want.length + " values differ; first at flat index " + k
+                    + " " + position(k, shape) + ": expected " + want[k] + ", got " + got[k]);
         }
     }
 

@@ -67,7 +67,8 @@ class UpSamplingBilinearTest {
         for (DType dtype : ReferenceSupport.DTYPES) {
             for (int[] size : sizes) {
                 for (int[] hw : ReferenceSupport.INPUT_SIZES) {
-                    String name = "bilinear size " + size[0] + "x" + size[1] + " input " + hw[0] + "x" + hw[1] + " " + dtype;
+                    String name = "bilinear size " + size[0] + "x" + size[1] + " input " + hw[0] + "x" + hw[1]
+                            + " " + dtype;
                     Random random = ReferenceSupport.random(name);
                     Tensor x = uniform(random, dtype, 2, hw[0], hw[1], 3);
                     UpSampling2D layer = new UpSampling2D().size(size).interpolation("bilinear");
@@ -107,9 +108,12 @@ class UpSamplingBilinearTest {
 
     @Test
     void gradientChecks() {
-        GradientCheck.check(new UpSampling2D(2).interpolation("bilinear").dtype("float64"), new long[] {2, 3, 4, 2}, 51);
-        GradientCheck.check(new UpSampling2D().size(2, 3).interpolation("bilinear").dtype("float64"), new long[] {1, 3, 2, 2}, 52);
-        GradientCheck.check(new UpSampling2D().size(3, 1).interpolation("bilinear").dtype("float64"), new long[] {2, 1, 3, 1}, 53);
+        GradientCheck.check(new UpSampling2D(2).interpolation("bilinear").dtype("float64"),
+                new long[] {2, 3, 4, 2}, 51);
+        GradientCheck.check(new UpSampling2D().size(2, 3).interpolation("bilinear").dtype("float64"),
+                new long[] {1, 3, 2, 2}, 52);
+        GradientCheck.check(new UpSampling2D().size(3, 1).interpolation("bilinear").dtype("float64"),
+                new long[] {2, 1, 3, 1}, 53);
     }
 
     @Test

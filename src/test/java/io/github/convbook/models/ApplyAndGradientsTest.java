@@ -12,6 +12,7 @@ import io.github.convbook.layers.Input;
 import io.github.convbook.optimizers.SGD;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,8 @@ class ApplyAndGradientsTest {
         Tensor x = Tensor.randn(6, 4).astype("float64");
         Tensor y = Tensor.of(0, 1, 2, 2, 1, 0);
         Map<String, Tensor> gradients = model.gradients(x, y);
-        assertEquals(List.of("dense/kernel:0", "dense/bias:0", "dense_1/kernel:0", "dense_1/bias:0").size(), gradients.size());
+        assertEquals(List.of("dense/kernel:0", "dense/bias:0", "dense_1/kernel:0", "dense_1/bias:0").size(),
+                gradients.size());
         List<Tensor> weights = model.getWeights();
         int k = 0;
         double h = 1e-6;
@@ -56,7 +58,8 @@ class ApplyAndGradientsTest {
             assertEquals(w.shape(), entry.getValue().shape(), entry.getKey());
             double[] values = w.toDoubleArray();
             for (int i = 0; i < values.length; i++) {
-                double numeric = (lossWith(model, weights, k, values, i, h, x, y) - lossWith(model, weights, k, values, i, -h, x, y)) / (2 * h);
+                double numeric = (lossWith(model, weights, k, values, i, h, x, y)
+                        - lossWith(model, weights, k, values, i, -h, x, y)) / (2 * h);
                 assertEquals(numeric, entry.getValue().toDoubleArray()[i], 1e-7, entry.getKey() + "[" + i + "]");
             }
             k++;
@@ -64,10 +67,11 @@ class ApplyAndGradientsTest {
         model.setWeights(weights);
     }
 
-    private static double lossWith(Model model, List<Tensor> weights, int k, double[] values, int i, double delta, Tensor x, Tensor y) {
+    private static double lossWith(Model model, List<Tensor> weights, int k, double[] values, int i, double delta,
+                                   Tensor x, Tensor y) {
         double[] changed = values.clone();
         changed[i] += delta;
-        List<Tensor> trial = new java.util.ArrayList<>(weights);
+        List<Tensor> trial = new ArrayList<>(weights);
         trial.set(k, Tensor.of(changed, weights.get(k).shape().toArray()).astype("float64"));
         model.setWeights(trial);
         return model.evaluate(x, y, Fit.verbose(0)).loss();
@@ -77,7 +81,8 @@ class ApplyAndGradientsTest {
     void gradientsNeedACompiledModel() {
         Tensor in = Input.shape(2);
         Model model = new Model(in, new Dense(1).apply(in));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> model.gradients(Tensor.zeros(1, 2), Tensor.zeros(1)));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> model.gradients(Tensor.zeros(1, 2), Tensor.zeros(1)));
         assertTrue(e.getMessage().contains("compile"), e.getMessage());
         assertEquals(Shape.of(1, 1), model.apply(Tensor.zeros(1, 2), false).shape());
     }
@@ -88,7 +93,9 @@ class ApplyAndGradientsTest {
         Model model = new Model(in, new Dense(2).apply(in));
         assertEquals(Shape.of(4, 2), model.outputShape());
         assertEquals(Shape.of(8, 2), model.predict(Tensor.zeros(8, 3), 4).shape());   // two batches of 4
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.predict(Tensor.zeros(6, 3), 4));
-        assertTrue(e.getMessage().contains("fixed batch size of 4") && e.getMessage().contains("batch of 2"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model.predict(Tensor.zeros(6, 3), 4));
+        assertTrue(e.getMessage().contains("fixed batch size of 4") && e.getMessage().contains("batch of 2"),
+                e.getMessage());
     }
 }

@@ -12,6 +12,7 @@ import io.github.convbook.layers.Flatten;
 import io.github.convbook.layers.Input;
 import io.github.convbook.layers.Layer;
 import io.github.convbook.optimizers.Optimizer;
+import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,15 +78,16 @@ class AtomicStateTest {
         model.add(new Flatten());
         model.add(new Dense(10).activation("softmax"));
         assertEquals(4, model.layers().size());
-        assertEquals(io.github.convbook.tensor.Shape.batchOf(10), model.outputShape());
+        assertEquals(Shape.batchOf(10), model.outputShape());
     }
 
     @Test
     void aFailedFirstAddWithAnInputShapeLeavesTheModelUnbuilt() {
         Sequential model = new Sequential();
-        assertThrows(IllegalArgumentException.class, () -> model.add(new Conv2D(4, 3).inputShape(28, 28)));   // rank 3 needed
+        assertThrows(IllegalArgumentException.class,
+                () -> model.add(new Conv2D(4, 3).inputShape(28, 28)));   // rank 3 needed
         model.add(new Dense(3).inputShape(4));
-        assertEquals(io.github.convbook.tensor.Shape.batchOf(3), model.outputShape());
+        assertEquals(Shape.batchOf(3), model.outputShape());
     }
 
     @Test
@@ -97,7 +99,7 @@ class AtomicStateTest {
         assertThrows(IllegalStateException.class, model::outputShape);
         model.build(28, 28, 1);
         assertEquals(3, model.layers().size());   // with the input layer build made
-        assertEquals(io.github.convbook.tensor.Shape.batchOf(26 * 26 * 2), model.outputShape());
+        assertEquals(Shape.batchOf(26 * 26 * 2), model.outputShape());
     }
 
     @Test

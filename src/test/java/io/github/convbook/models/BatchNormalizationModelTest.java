@@ -23,8 +23,10 @@ import io.github.convbook.optimizers.SGD;
 import io.github.convbook.tensor.Shape;
 import io.github.convbook.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -103,7 +105,7 @@ class BatchNormalizationModelTest {
     }
 
     private static double[] doubles(INDArray a) {
-        return a.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble();
+        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     @Test
@@ -156,7 +158,7 @@ class BatchNormalizationModelTest {
 
         List<Tensor> after = bn.getWeights();
         for (int i = 0; i < 4; i++) {
-            assertFalse(java.util.Arrays.equals(before.get(i).toFloatArray(), after.get(i).toFloatArray()),
+            assertFalse(Arrays.equals(before.get(i).toFloatArray(), after.get(i).toFloatArray()),
                     bn.weightNames().get(i) + " changed");
         }
         for (float v : after.get(3).toFloatArray()) {
@@ -168,7 +170,7 @@ class BatchNormalizationModelTest {
         Evaluation result = model.evaluate(d[0], d[1], verbose(0));
         assertArrayEquals(movingMeanBefore, bn.engine().weights().get("moving_mean").dup().data().asFloat(),
                 "evaluate leaves the moving statistics alone");
-        INDArray h = hidden.apply(d[0]).data().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        INDArray h = hidden.apply(d[0]).data().castTo(DataType.DOUBLE);
         double[] g = after.get(0).toDoubleArray();
         double[] b = after.get(1).toDoubleArray();
         double[] mm = after.get(2).toDoubleArray();
@@ -178,8 +180,8 @@ class BatchNormalizationModelTest {
             INDArray column = normalized.getColumn(c);
             column.subi(mm[c]).muli(g[c] / Math.sqrt(mv[c] + 1e-3)).addi(b[c]);
         }
-        INDArray probabilities = out.apply(Tensor.wrap(normalized.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT)))
-                .data().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        INDArray probabilities = out.apply(Tensor.wrap(normalized.castTo(DataType.FLOAT)))
+                .data().castTo(DataType.DOUBLE);
         int[] labels = d[1].toIntArray();
         double manual = 0;
         for (int i = 0; i < labels.length; i++) {
@@ -189,7 +191,7 @@ class BatchNormalizationModelTest {
         assertEquals(manual, result.loss(), 1e-4 * Math.max(1, manual));
 
         // the training-mode loss (batch statistics) is a different number
-        INDArray trainingOut = model.forward(d[0].data(), true).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        INDArray trainingOut = model.forward(d[0].data(), true).castTo(DataType.DOUBLE);
         double trainingLoss = 0;
         for (int i = 0; i < labels.length; i++) {
             trainingLoss -= Math.log(trainingOut.getDouble(i, labels[i]));
@@ -234,8 +236,8 @@ class BatchNormalizationModelTest {
 
         @Override
         protected INDArray backward(INDArray outputGradient, boolean needInputGradient) {
-            setGradient("kernel", Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2));
-            setGradient("running", Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2));
+            setGradient("kernel", Nd4j.ones(DataType.FLOAT, 2));
+            setGradient("running", Nd4j.ones(DataType.FLOAT, 2));
             return outputGradient;
         }
     }

@@ -100,7 +100,8 @@ class InterruptTest {
         FitInterruptedException e = assertInstanceOf(FitInterruptedException.class, thrown.get());
         assertTrue(flagKept.get(), "the interrupt flag must stay set for IJava");
         assertEquals(0, e.history().epochs());
-        Matcher m = Pattern.compile("Epoch 1/3: interrupted at batch (\\d+)/10000 \\((\\d+) batches done\\)").matcher(e.getMessage());
+        Matcher m = Pattern.compile("Epoch 1/3: interrupted at batch (\\d+)/10000 \\((\\d+) batches done\\)")
+                .matcher(e.getMessage());
         assertTrue(m.find(), e.getMessage());
         int done = Integer.parseInt(m.group(2));
         assertTrue(done > 0, "no batch ran before the interrupt: " + e.getMessage());
@@ -130,7 +131,8 @@ class InterruptTest {
         Tensor[] d = data(64);
         Model model = model();
         Thread.currentThread().interrupt();
-        CellInterruptedException e = assertThrows(CellInterruptedException.class, () -> model.evaluate(d[0], d[1], verbose(0)));
+        CellInterruptedException e = assertThrows(CellInterruptedException.class,
+                () -> model.evaluate(d[0], d[1], verbose(0)));
         assertTrue(e.getMessage().contains("evaluate: interrupted at batch 1/2"), e.getMessage());
         assertTrue(Thread.currentThread().isInterrupted(), "the flag stays set");
         e = assertThrows(CellInterruptedException.class, () -> model.predict(d[0]));

@@ -12,18 +12,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.convbook.Utils;
+import io.github.convbook.layers.Activation;
 import io.github.convbook.layers.Conv2D;
 import io.github.convbook.layers.Dense;
 import io.github.convbook.layers.Flatten;
 import io.github.convbook.layers.Input;
 import io.github.convbook.layers.Layer;
+import io.github.convbook.layers.Softmax;
 import io.github.convbook.losses.BinaryCrossentropy;
+import io.github.convbook.losses.CategoricalCrossentropy;
 import io.github.convbook.losses.Loss;
+import io.github.convbook.losses.Losses;
 import io.github.convbook.losses.SparseCategoricalCrossentropy;
 import io.github.convbook.optimizers.SGD;
 import io.github.convbook.tensor.Tensor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -37,7 +42,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class KerasLossTrainingTest {
 
-    /** Dense(3, softmax), identity kernel, input [30, 0, 0], label 2, one SGD(0.1) step: Keras gives row 0 [-2, 0, 3]. */
+    /**
+     * Dense(3, softmax), identity kernel, input [30, 0, 0], label 2, one SGD(0.1) step: Keras gives row 0 [-2, 0, 3].
+     */
     @Test
     void saturatedSoftmaxStillLearnsAsInKeras() {
         Tensor in = Input.shape(3);
@@ -93,12 +100,15 @@ class KerasLossTrainingTest {
         assertTrue(history.history().containsKey("mae"), history.history().keySet().toString());
     }
 
-    /** With a softmax output the trainer's loss is the from-logits value, also where the probability path would clip. */
+    /**
+     * With a softmax output the trainer's loss is the from-logits value, also where the probability path would clip.
+     */
     @Test
     void evaluateUsesTheLogitsOfASoftmaxOutput() {
         Tensor in = Input.shape(3);
         Model model = new Model(in, new Dense(3).activation("softmax").dtype("float64").apply(in));
-        model.setWeights(List.of(Tensor.of(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}), Tensor.zeros(3).astype("float64")));
+        model.setWeights(List.of(Tensor.of(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}),
+                Tensor.zeros(3).astype("float64")));
         model.compile("sgd", "sparse_categorical_crossentropy");
         Tensor x = Tensor.of(new double[][] {{40, 0, 0}, {0, 1, 0}});
         Evaluation result = model.evaluate(x, Tensor.of(2, 1), verbose(0));
@@ -115,7 +125,8 @@ class KerasLossTrainingTest {
     void lossObjectsFromLogitsOnALinearOutput() {
         Tensor in = Input.shape(3);
         Model model = new Model(in, new Dense(3).dtype("float64").apply(in));
-        model.setWeights(List.of(Tensor.of(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}), Tensor.zeros(3).astype("float64")));
+        model.setWeights(List.of(Tensor.of(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}),
+                Tensor.zeros(3).astype("float64")));
         model.compile("sgd", new SparseCategoricalCrossentropy().fromLogits(true), "accuracy");
         Evaluation result = model.evaluate(Tensor.of(new double[][] {{2, 1, 0}}), Tensor.of(0), verbose(0));
         assertEquals(Math.log(Math.exp(2) + Math.exp(1) + 1) - 2, result.loss(), 1e-12);
@@ -127,7 +138,8 @@ class KerasLossTrainingTest {
     void fromLogitsOnASoftmaxOutputWarnsAsKeras() {
         Tensor in = Input.shape(3);
         Model model = new Model(in, new Dense(3).activation("softmax").dtype("float64").apply(in));
-        model.setWeights(List.of(Tensor.of(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}), Tensor.zeros(3).astype("float64")));
+        model.setWeights(List.of(Tensor.of(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}),
+                Tensor.zeros(3).astype("float64")));
         model.compile("sgd", new SparseCategoricalCrossentropy().fromLogits(true));
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -158,8 +170,9 @@ class KerasLossTrainingTest {
                 values[i] = random.nextDouble() * 4 - 2;
             }
             INDArray images = Nd4j.create(values, new long[] {4, 5, 5, 1}, DataType.DOUBLE);
-            INDArray labels = binary ? Nd4j.create(new double[][] {{1}, {0}, {1}, {0}}) : Nd4j.create(new double[] {0, 2, 1, 2});
-            Loss loss = io.github.convbook.losses.Losses.get(lossName);
+            INDArray labels = binary ? Nd4j.create(new double[][] {{1}, {0}, {1}, {0}})
+                    : Nd4j.create(new double[] {0, 2, 1, 2});
+            Loss loss = Losses.get(lossName);
             LossHead head = LossHead.of(loss, model.layers.get(model.layers.size() - 1));
             assertTrue(head.fused(), lossName);
             INDArray out = model.forward(images, true);
@@ -215,35 +228,38 @@ class KerasLossTrainingTest {
         Tensor in = Input.shape(28, 28, 1);
         Tensor x = new Conv2D(2, 3).apply(in);
         Model model = new Model(in, new Dense(10).activation("softmax").apply(new Flatten().apply(x)));
-        IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () -> model.predict(Tensor.zeros(28, 28, 1)));
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+                () -> model.predict(Tensor.zeros(28, 28, 1)));
         assertTrue(one.getMessage().contains("x.expandDims(0) gives (1, 28, 28, 1)"), one.getMessage());
         assertFalse(one.getMessage().contains("channel"), one.getMessage());
-        IllegalArgumentException channel = assertThrows(IllegalArgumentException.class, () -> model.predict(Tensor.zeros(5, 28, 28)));
+        IllegalArgumentException channel = assertThrows(IllegalArgumentException.class,
+                () -> model.predict(Tensor.zeros(5, 28, 28)));
         assertTrue(channel.getMessage().contains("x.expandDims(-1) gives (5, 28, 28, 1)"), channel.getMessage());
         // (1, 28, 28) could be either a sample without channel, or one image without batch: no guess
         Tensor in3 = Input.shape(28, 28);
         Model flat = new Model(in3, new Dense(2).apply(new Flatten().apply(in3)));
-        IllegalArgumentException ambiguous = assertThrows(IllegalArgumentException.class, () -> flat.predict(Tensor.zeros(28, 28)));
+        IllegalArgumentException ambiguous = assertThrows(IllegalArgumentException.class,
+                () -> flat.predict(Tensor.zeros(28, 28)));
         assertTrue(ambiguous.getMessage().contains("expandDims(0)"), ambiguous.getMessage());
     }
 
     /** An Activation("softmax") or Softmax layer at the output is fused too, as Keras reads their logits. */
     @Test
     void softmaxLayersAtTheOutputLearnFromLogits() {
-        for (Layer head : new Layer[] {new io.github.convbook.layers.Activation("softmax"), new io.github.convbook.layers.Softmax()}) {
+        for (Layer head : new Layer[] {new Activation("softmax"), new Softmax()}) {
             Tensor in = Input.shape(3);
             Dense dense = new Dense(3);
             Model model = new Model(in, head.apply(dense.apply(in)));
             model.setWeights(List.of(Tensor.of(new float[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}), Tensor.zeros(3)));
             model.compile(new SGD(0.1), "sparse_categorical_crossentropy");
             model.fit(Tensor.of(new float[][] {{30, 0, 0}}), Tensor.of(2), epochs(1), batchSize(1), verbose(0));
-            assertArrayEquals(new float[] {-2, 0, 3}, java.util.Arrays.copyOf(model.getWeights().get(0).toFloatArray(), 3), 1e-5f,
+            assertArrayEquals(new float[] {-2, 0, 3}, Arrays.copyOf(model.getWeights().get(0).toFloatArray(), 3), 1e-5f,
                     head.getClass().getSimpleName());
         }
         // Keras recognises a bare Softmax operation only for the categorical losses
-        Layer softmax = new io.github.convbook.layers.Softmax();
+        Layer softmax = new Softmax();
         softmax.apply(Input.shape(3));
         assertFalse(LossHead.of(new BinaryCrossentropy(), softmax).fused());
-        assertTrue(LossHead.of(new io.github.convbook.losses.CategoricalCrossentropy(), softmax).fused());
+        assertTrue(LossHead.of(new CategoricalCrossentropy(), softmax).fused());
     }
 }

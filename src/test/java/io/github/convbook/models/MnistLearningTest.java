@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.convbook.Utils;
 import io.github.convbook.data.Dataset;
 import io.github.convbook.data.Mnist;
+import io.github.convbook.optimizers.Adadelta;
 import io.github.convbook.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,12 +37,13 @@ class MnistLearningTest {
     void autoencoderLossFalls() {
         Utils.setRandomSeed(42);
         Model model = LectureModels.autoencoder();
-        model.compile(new io.github.convbook.optimizers.Adadelta(1.0), "binary_crossentropy");
+        model.compile(new Adadelta(1.0), "binary_crossentropy");
         Tensor x = images(MNIST.train().x(), 1024);
         Tensor xTest = images(MNIST.test().x(), 256);
         History history = model.fit(x, x, epochs(3), batchSize(256), validationData(xTest, xTest), verbose(0));
         List<Double> loss = history.get("loss");
         assertTrue(loss.get(2) < loss.get(0) - 0.05, "loss " + loss);
-        assertTrue(history.get("val_loss").get(2) < history.get("val_loss").get(0), "val_loss " + history.get("val_loss"));
+        assertTrue(history.get("val_loss").get(2) < history.get("val_loss").get(0),
+                "val_loss " + history.get("val_loss"));
     }
 }

@@ -26,7 +26,8 @@ class SaveLoadKerasFilesTest {
     Path dir;
 
     private static String python(String script, Path file) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("/usr/bin/python3", "-c", script, file.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", script, file.toString())
+                .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             fail("python3 failed:\n" + out);
@@ -51,7 +52,8 @@ class SaveLoadKerasFilesTest {
     private static final String LIST = "import h5py,sys\n"
             + "f=h5py.File(sys.argv[1],'r')\n"
             + "out=[]\n"
-            + "f.visititems(lambda n,o: out.append(n+(' '+str(o.shape)+' '+str(o.dtype) if isinstance(o,h5py.Dataset) else '/')))\n"
+            + "f.visititems(lambda n,o: out.append(n+(' '+str(o.shape)+' '+str(o.dtype)"
+            + " if isinstance(o,h5py.Dataset) else '/')))\n"
             + "print('\\n'.join(out))\n";
 
     @Test
@@ -103,15 +105,19 @@ class SaveLoadKerasFilesTest {
                 + "c=json.loads(z.read('config.json'))\n"
                 + "print(c['module'], c['class_name'], c['registered_name'], c['config']['name'])\n"
                 + "print([(l['class_name'], l['config']['name']) for l in c['config']['layers']])\n"
-                + "print(c['config']['layers'][1]['config']['kernel_size'], c['config']['layers'][1]['inbound_nodes'])\n"
+                + "print(c['config']['layers'][1]['config']['kernel_size'],"
+                + " c['config']['layers'][1]['inbound_nodes'])\n"
                 + "print(c['config']['input_layers'], c['config']['output_layers'], c['build_config'])\n"
-                + "cc=c['compile_config']; print(cc['optimizer']['class_name'], cc['optimizer']['config']['learning_rate'], cc['loss'], cc['metrics'])\n"
+                + "cc=c['compile_config']; print(cc['optimizer']['class_name'],"
+                + " cc['optimizer']['config']['learning_rate'], cc['loss'], cc['metrics'])\n"
                 + "print(sorted(json.loads(z.read('metadata.json'))))\n"
-                + "h=h5py.File(io.BytesIO(z.read('model.weights.h5')),'r'); print(h['layers/dense/vars/0'].shape)\n", file);
+                + "h=h5py.File(io.BytesIO(z.read('model.weights.h5')),'r');"
+                + " print(h['layers/dense/vars/0'].shape)\n", file);
         assertEquals(String.join("\n",
                 "['config.json', 'metadata.json', 'model.weights.h5']",
                 "keras.src.engine.functional Functional Functional convnet",
-                "[('InputLayer', 'input_1'), ('Conv2D', 'conv2d'), ('MaxPooling2D', 'max_pooling2d'), ('Flatten', 'flatten'), ('Dense', 'dense')]",
+                "[('InputLayer', 'input_1'), ('Conv2D', 'conv2d'), ('MaxPooling2D', 'max_pooling2d'), "
+                        + "('Flatten', 'flatten'), ('Dense', 'dense')]",
                 "[3, 3] [[['input_1', 0, 0, {}]]]",
                 "[['input_1', 0, 0]] [['dense', 0, 0]] {'input_shape': [None, 12, 12, 1]}",
                 "Adam 0.001 sparse_categorical_crossentropy ['accuracy']",
@@ -132,7 +138,8 @@ class SaveLoadKerasFilesTest {
         model.loadWeights(file);
         assertArrayEquals(new float[] {0f, .1f, .2f, .3f, .4f, .5f, .6f, .7f, .8f, .9f, 1f, 1.1f},
                 model.layers.get(0).getWeights().get(0).data().dup('c').data().asFloat(), 1e-7f);
-        assertArrayEquals(new float[] {1.5f, 2f, 2.5f}, model.layers.get(1).getWeights().get(3).data().data().asFloat());
+        assertArrayEquals(new float[] {1.5f, 2f, 2.5f},
+                model.layers.get(1).getWeights().get(3).data().data().asFloat());
         assertArrayEquals(new float[] {-0.1f, 0.1f}, model.layers.get(2).getWeights().get(1).data().data().asFloat());
     }
 }

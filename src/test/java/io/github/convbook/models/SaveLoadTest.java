@@ -32,12 +32,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** model.save / Model.load and saveWeights / loadWeights in Keras's .keras and .weights.h5 formats. */
 class SaveLoadTest {
@@ -89,7 +94,8 @@ class SaveLoadTest {
     }
 
     static void assertSamePredictions(Model expected, Model actual, Tensor x) {
-        assertArrayEquals(expected.predict(x).data().dup().data().asFloat(), actual.predict(x).data().dup().data().asFloat());
+        assertArrayEquals(expected.predict(x).data().dup().data().asFloat(),
+                actual.predict(x).data().dup().data().asFloat());
     }
 
     private Model roundTrip(Model model, Tensor x) {
@@ -111,7 +117,7 @@ class SaveLoadTest {
         Model model = convnet();
         model.compile(new Adam(0.002), "sparse_categorical_crossentropy", "accuracy");
         Tensor x = Tensor.random(20, 12, 12, 1);
-        Tensor y = Tensor.wrap(org.nd4j.linalg.factory.Nd4j.createFromArray(new float[] {0, 1, 2, 0, 1, 2, 0, 1, 2, 0,
+        Tensor y = Tensor.wrap(Nd4j.createFromArray(new float[] {0, 1, 2, 0, 1, 2, 0, 1, 2, 0,
                 1, 2, 0, 1, 2, 0, 1, 2, 0, 1}));
         model.fit(x, y, epochs(1), batchSize(10), verbose(0));
         Model loaded = roundTrip(model, x);
@@ -139,11 +145,12 @@ class SaveLoadTest {
         Sequential model = mlp();
         model.compile("rmsprop", "sparse_categorical_crossentropy", "accuracy");
         Tensor x = Tensor.random(40, 10);
-        Tensor y = Tensor.wrap(org.nd4j.linalg.factory.Nd4j.createFromArray(new float[40]));
+        Tensor y = Tensor.wrap(Nd4j.createFromArray(new float[40]));
         model.fit(x, y, epochs(2), batchSize(8), verbose(0));
         BatchNormalization bn = (BatchNormalization) model.layers.get(1);
         float[] movingMean = bn.getWeights().get(2).data().data().asFloat();
-        assertTrue(Math.abs(movingMean[0]) + Math.abs(movingMean[1]) + Math.abs(movingMean[5]) > 0, "training moved the statistics");
+        assertTrue(Math.abs(movingMean[0]) + Math.abs(movingMean[1]) + Math.abs(movingMean[5]) > 0,
+                "training moved the statistics");
         Model loaded = roundTrip(model, x);
         assertInstanceOf(Sequential.class, loaded);
         assertArrayEquals(movingMean, loaded.layers.get(1).getWeights().get(2).data().data().asFloat());
@@ -187,7 +194,7 @@ class SaveLoadTest {
         convnet().saveWeights(good);
         byte[] bytes = Files.readAllBytes(good);
         Path truncated = dir.resolve("truncated.weights.h5");
-        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
         List<float[]> before = snapshot(model);
         ModelFileException e = assertThrows(ModelFileException.class, () -> model.loadWeights(truncated));
         assertTrue(e.getMessage().contains("truncated.weights.h5"), e.getMessage());
@@ -197,7 +204,7 @@ class SaveLoadTest {
         convnet().save(archive);
         byte[] zip = Files.readAllBytes(archive);
         Path cut = dir.resolve("cut.keras");
-        Files.write(cut, java.util.Arrays.copyOf(zip, zip.length - 300));
+        Files.write(cut, Arrays.copyOf(zip, zip.length - 300));
         e = assertThrows(ModelFileException.class, () -> Model.load(cut));
         assertTrue(e.getMessage().contains("cut.keras"), e.getMessage());
         e = assertThrows(ModelFileException.class, () -> model.loadWeights(cut));
@@ -250,10 +257,10 @@ class SaveLoadTest {
         assertTrue(e.getMessage().contains("'LSTM'") && e.getMessage().contains("Conv2DTranspose"), e.getMessage());
     }
 
-    static void rewriteConfig(Path from, Path to, java.util.function.UnaryOperator<String> edit) throws IOException {
+    static void rewriteConfig(Path from, Path to, UnaryOperator<String> edit) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(from.toFile()); ZipOutputStream out = new ZipOutputStream(buffer)) {
-            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+        try (ZipFile zip = new ZipFile(from.toFile()); ZipOutputStream out = new ZipOutputStream(buffer)) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
                 byte[] bytes = zip.getInputStream(e).readAllBytes();
                 if (e.getName().equals("config.json")) {
                     bytes = edit.apply(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);

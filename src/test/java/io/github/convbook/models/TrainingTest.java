@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.convbook.Utils;
 import io.github.convbook.layers.Dense;
 import io.github.convbook.layers.Input;
+import io.github.convbook.optimizers.Adam;
+import io.github.convbook.optimizers.Optimizer;
 import io.github.convbook.optimizers.SGD;
 import io.github.convbook.tensor.Tensor;
 import java.io.ByteArrayOutputStream;
@@ -41,7 +43,7 @@ class TrainingTest {
         if (optimizer instanceof String name) {
             model.compile(name, loss, metrics);
         } else {
-            model.compile((io.github.convbook.optimizers.Optimizer) optimizer, loss, metrics);
+            model.compile((Optimizer) optimizer, loss, metrics);
         }
         return model;
     }
@@ -56,7 +58,7 @@ class TrainingTest {
     void historyUsesKerasNamesAndTheLossFalls() {
         Utils.setRandomSeed(1);
         Tensor[] data = separable(256);
-        Model model = compiled(new io.github.convbook.optimizers.Adam(0.02), "sparse_categorical_crossentropy", "accuracy");
+        Model model = compiled(new Adam(0.02), "sparse_categorical_crossentropy", "accuracy");
         History history = model.fit(data[0], data[1], epochs(5), batchSize(32), validationSplit(0.25), verbose(0));
         assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"), List.copyOf(history.history().keySet()));
         assertEquals(5, history.epochs());
@@ -147,7 +149,8 @@ class TrainingTest {
     void mistakesAreExplained() {
         Tensor[] data = separable(10);
         Model model = classifier();
-        IllegalStateException notCompiled = assertThrows(IllegalStateException.class, () -> model.fit(data[0], data[1]));
+        IllegalStateException notCompiled = assertThrows(IllegalStateException.class,
+                () -> model.fit(data[0], data[1]));
         assertTrue(notCompiled.getMessage().contains("compile"), notCompiled.getMessage());
         model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
         IllegalArgumentException count = assertThrows(IllegalArgumentException.class,

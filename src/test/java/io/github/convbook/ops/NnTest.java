@@ -59,7 +59,8 @@ class NnTest {
         assertTrue(rank.getMessage().contains("rank 4") && rank.getMessage().contains("(3, 3, 1)"), rank.getMessage());
         IllegalArgumentException padding = assertThrows(IllegalArgumentException.class,
                 () -> Nn.conv2d(image, weight, 1, "FULL"));
-        assertTrue(padding.getMessage().contains("'FULL'") && padding.getMessage().contains("\"same\""), padding.getMessage());
+        assertTrue(padding.getMessage().contains("'FULL'") && padding.getMessage().contains("\"same\""),
+                padding.getMessage());
         IllegalArgumentException channels = assertThrows(IllegalArgumentException.class,
                 () -> Nn.conv2d(image, Tensor.ones(2, 2, 3, 1), 1, "VALID"));
         assertTrue(channels.getMessage().contains("1 channels") && channels.getMessage().contains("3 input channels"),

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.convbook.layers.Dense;
 import io.github.convbook.tensor.Tensor;
 import java.util.List;
 import java.util.function.DoubleFunction;
@@ -87,8 +86,8 @@ class AdagradTest {
 
     @Test
     void learningRateZeroLeavesWeightsUnchangedForEveryOptimizer() {
-        List<DoubleFunction<Optimizer>> makers = List.of(SGD::new, lr -> new SGD(lr, 0.9, false), lr -> new SGD(lr, 0.9, true),
-                RMSprop::new, Adam::new, Adadelta::new, Adagrad::new);
+        List<DoubleFunction<Optimizer>> makers = List.of(SGD::new, lr -> new SGD(lr, 0.9, false),
+                lr -> new SGD(lr, 0.9, true), RMSprop::new, Adam::new, Adadelta::new, Adagrad::new);
         for (DoubleFunction<Optimizer> make : makers) {
             Optimizer optimizer = make.apply(0.0);
             assertEquals(0.0, optimizer.learningRate());
@@ -101,11 +100,13 @@ class AdagradTest {
 
     @Test
     void negativeOrNaNRatesAreRefused() {
-        List<DoubleFunction<Optimizer>> makers = List.of(SGD::new, RMSprop::new, Adam::new, Adadelta::new, Adagrad::new);
+        List<DoubleFunction<Optimizer>> makers = List.of(SGD::new, RMSprop::new, Adam::new, Adadelta::new,
+                Adagrad::new);
         for (DoubleFunction<Optimizer> make : makers) {
             for (double bad : new double[] {-0.001, Double.NaN, Double.POSITIVE_INFINITY}) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> make.apply(bad));
-                assertTrue(e.getMessage().contains("learningRate must be a finite number >= 0, got " + bad), e.getMessage());
+                assertTrue(e.getMessage().contains("learningRate must be a finite number >= 0, got " + bad),
+                        e.getMessage());
             }
         }
     }

@@ -3,7 +3,6 @@ package io.github.convbook.optimizers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.convbook.layers.Dense;
 import io.github.convbook.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
