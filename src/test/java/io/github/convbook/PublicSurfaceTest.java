@@ -38,7 +38,8 @@ class PublicSurfaceTest {
     /** The packages and types {@code startup.jsh} imports, as the public types a learner can name. */
     static Set<String> reachableTypes() throws IOException {
         Set<String> types = new TreeSet<>();
-        Matcher m = Pattern.compile("(?m)^import\\s+(static\\s+)?([\\w.]+?)(\\.\\*)?;").matcher(Files.readString(STARTUP));
+        Matcher m = Pattern.compile("(?m)^import\\s+(static\\s+)?([\\w.]+?)(\\.\\*)?;")
+                .matcher(Files.readString(STARTUP));
         while (m.find()) {
             String name = m.group(2);
             if (m.group(3) != null && m.group(1) == null) {
@@ -92,8 +93,8 @@ class PublicSurfaceTest {
     /**
      * No public method or field of a learner's type hands out an ND4J array or a backend object, except the
      * documented bridges: {@code Tensor.data()}/{@code Tensor.wrap} and {@code DType}'s ND4J type (ND4J interop,
-     * sharing memory as NumPy's {@code asarray}) and {@code Layer.kernel()} (the engine's handle). Losses and metrics keep their batch-level
-     * methods for the trainer; they return fresh arrays or numbers.
+     * sharing memory as NumPy's {@code asarray}) and {@code Layer.kernel()} (the engine's handle). Losses and metrics
+     * keep their batch-level methods for the trainer; they return fresh arrays or numbers.
      */
     @Test
     void learnerTypesHandOutNoBuffers() throws IOException {
