@@ -92,8 +92,8 @@ public final class Fit {
     /**
      * Keras's {@code validation_split}: keeps the LAST fraction of the data (taken before shuffling) for validation,
      * as Keras does; {@code fit} trains on the rest and reports {@code val_loss}, {@code val_accuracy}, ... after
-     * each epoch. Default 0.0 (no validation). Ignored when {@link #validationData} is given too (Keras: "validation_data
-     * will override validation_split"), and by {@code evaluate}.
+     * each epoch. Default 0.0 (no validation). Ignored when {@link #validationData} is given too (Keras:
+     * "validation_data will override validation_split"), and by {@code evaluate}.
      *
      * @param fraction the share of samples kept aside, from 0 (inclusive) to 1 (exclusive), e.g. 0.2
      * @return the option, for {@code model.fit(x, y, validationSplit(0.2))}

@@ -3,9 +3,11 @@ package io.github.convbook.models;
 import io.github.convbook.display.Kernel;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Keras's progress line: {@code 938/938 [==============================] - 12s 13ms/step - loss: 0.1564 - accuracy: 0.9518}.
+ * Keras's progress line:
+ * {@code 938/938 [==============================] - 12s 13ms/step - loss: 0.1564 - accuracy: 0.9518}.
  * In a notebook it updates in place (one display per epoch); on a terminal it redraws with {@code \r}; elsewhere
  * (logs, tests) it prints only the finished line. verbose 2 prints one short line per epoch.
  */
@@ -26,8 +28,11 @@ final class Progbar {
         this.verbose = verbose;
     }
 
-    /** Shows progress after {@code current} of {@code target} steps, with the running values (asked for only when drawn). */
-    void update(int current, java.util.function.Supplier<Map<String, Double>> values) {
+    /**
+     * Shows progress after {@code current} of {@code target} steps, with the running values (asked for only when
+     * drawn).
+     */
+    void update(int current, Supplier<Map<String, Double>> values) {
         if (verbose != 1 || current >= target) {
             return;
         }
@@ -37,7 +42,8 @@ final class Progbar {
         }
         lastDrawn = now;
         double perStep = (now - start) / 1e9 / current;
-        String line = counter(current) + " [" + bar(current) + "] - ETA: " + eta(perStep * (target - current)) + values(values.get());
+        String line = counter(current) + " [" + bar(current) + "] - ETA: " + eta(perStep * (target - current))
+                + values(values.get());
         show(line, false);
     }
 
@@ -50,7 +56,8 @@ final class Progbar {
         String perStep = perStep(seconds / Math.max(1, target));
         String line = verbose == 1
                 ? counter(target) + " [" + bar(target) + "] - " + Math.round(seconds) + "s " + perStep + values(values)
-                : counter(target) + " - " + Math.round(seconds) + "s" + values(values) + " - " + Math.round(seconds) + "s/epoch - " + perStep;
+                : counter(target) + " - " + Math.round(seconds) + "s" + values(values) + " - " + Math.round(seconds)
+                        + "s/epoch - " + perStep;
         show(line, true);
     }
 
@@ -118,7 +125,9 @@ final class Progbar {
     static String values(Map<String, Double> values) {
         StringBuilder text = new StringBuilder();
         values.forEach((name, v) -> text.append(" - ").append(name).append(": ")
-                .append(Math.abs(v) > 1e-3 ? String.format(Locale.ROOT, "%.4f", v) : String.format(Locale.ROOT, "%.4e", v)));
+                .append(Math.abs(v) > 1e-3
+                        ? String.format(Locale.ROOT, "%.4f", v)
+                        : String.format(Locale.ROOT, "%.4e", v)));
         return text.toString();
     }
 }

@@ -64,7 +64,8 @@ record CellError(String ename, String evalue, List<String> traceback) {
     static CellError runtime(JShellException e) {
         if (e instanceof UnresolvedReferenceException unresolved) {
             return new CellError("UnresolvedReferenceException", String.valueOf(e.getMessage()),
-                    List.of(MARGIN + unresolved.getSnippet().source().strip(), "Unresolved dependencies in this declaration"));
+                    List.of(MARGIN + unresolved.getSnippet().source().strip(),
+                            "Unresolved dependencies in this declaration"));
         }
         List<String> lines = new ArrayList<>();
         lines.add(RULE);
@@ -83,7 +84,8 @@ record CellError(String ename, String evalue, List<String> traceback) {
         List<String> lines = new ArrayList<>();
         source.strip().lines().forEach(l -> lines.add(MARGIN + l));
         lines.add("Evaluation timed out after " + seconds + " seconds.");
-        return new CellError("EvaluationTimeoutException", "Evaluation timed out after " + seconds + " seconds.", lines);
+        return new CellError("EvaluationTimeoutException", "Evaluation timed out after " + seconds + " seconds.",
+                lines);
     }
 
     static CellError incomplete(String remaining) {

@@ -31,7 +31,8 @@ final class DialectLint {
             for (int l = 0; l < lines.length; l++) {
                 if (lines[l].strip().startsWith("!")) {
                     problems.add(notebook.name() + ": cell " + (c + 1) + ", line " + (l + 1)
-                            + ": shell escape \"" + lines[l].strip() + "\" is IPython, not Java; IJava 1.3 has no shell escape");
+                            + ": shell escape \"" + lines[l].strip() + "\" is IPython, not Java;"
+                            + " IJava 1.3 has no shell escape");
                 }
             }
         }

@@ -40,9 +40,11 @@ final class FreshnessCheck {
     private static void describeOutput(String cell, JsonObject output, List<String> lines) {
         String type = output.get("output_type").getAsString();
         switch (type) {
-            case "stream" -> addText(cell + " " + output.get("name").getAsString(), MultilineText.join(output.get("text")), lines);
+            case "stream" -> addText(cell + " " + output.get("name").getAsString(),
+                    MultilineText.join(output.get("text")), lines);
             case "error" -> {
-                lines.add(cell + " error: " + output.get("ename").getAsString() + ": " + output.get("evalue").getAsString());
+                lines.add(cell + " error: " + output.get("ename").getAsString() + ": "
+                        + output.get("evalue").getAsString());
                 for (JsonElement line : output.getAsJsonArray("traceback")) {
                     addText(cell + " traceback", line.getAsString(), lines);
                 }

@@ -17,7 +17,8 @@ final class HtmlExport {
         html.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
                 .append(Html.escape(notebook.name()))
                 .append("</title>\n<style>body{font-family:sans-serif;max-width:60em;margin:auto}"
-                        + "pre{background:#f6f8fa;padding:.5em;overflow-x:auto}.out{background:#fff;border-left:3px solid #ccc}"
+                        + "pre{background:#f6f8fa;padding:.5em;overflow-x:auto}"
+                        + ".out{background:#fff;border-left:3px solid #ccc}"
                         + ".stderr,.error{background:#fdd}.md{white-space:pre-wrap}</style></head><body>\n");
         for (JsonObject cell : notebook.cells()) {
             String source = Notebook.source(cell);
@@ -47,9 +48,11 @@ final class HtmlExport {
             default -> {
                 JsonObject data = output.getAsJsonObject("data");
                 if (data.has("image/png")) {
-                    html.append("<img src=\"data:image/png;base64,").append(data.get("image/png").getAsString().strip()).append("\">\n");
+                    html.append("<img src=\"data:image/png;base64,").append(data.get("image/png").getAsString().strip())
+                            .append("\">\n");
                 } else if (data.has("text/html")) {
-                    html.append("<div class=\"out\">").append(MultilineText.join(data.get("text/html"))).append("</div>\n");
+                    html.append("<div class=\"out\">").append(MultilineText.join(data.get("text/html")))
+                            .append("</div>\n");
                 } else if (data.has("text/plain")) {
                     html.append("<pre class=\"out\">").append(Html.escape(MultilineText.join(data.get("text/plain"))))
                             .append("</pre>\n");

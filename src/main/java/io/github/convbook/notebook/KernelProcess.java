@@ -22,13 +22,17 @@ final class KernelProcess {
     private KernelProcess() {
     }
 
-    /** Runs {@code RunNotebooks options notebook} in a child JVM; its lines go to {@code console}; returns its exit code. */
+    /**
+     * Runs {@code RunNotebooks options notebook} in a child JVM; its lines go to {@code console}; returns its exit
+     * code.
+     */
     static int run(Path notebook, List<String> options, PrintStream console) {
         List<String> command = command(notebook, options);
         try {
             Process process = new ProcessBuilder(command).directory(notebook.toAbsolutePath().getParent().toFile())
                     .redirectErrorStream(true).start();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 lines.lines().forEach(console::println);
             }
             return process.waitFor();

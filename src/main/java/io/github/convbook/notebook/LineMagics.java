@@ -4,6 +4,7 @@ import io.github.spencerpark.jupyter.kernel.util.GlobFinder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,24 +46,29 @@ final class LineMagics {
 
     private List<String> matching(List<String> globs, boolean filesOnly, String where) throws CellError.Failure {
         if (globs.isEmpty()) {
-            throw new CellError.Failure(CellError.of("IllegalArgumentException", where + " expects at least one path or glob, got none"));
+            throw new CellError.Failure(CellError.of("IllegalArgumentException",
+                    where + " expects at least one path or glob, got none"));
         }
         List<String> paths = new ArrayList<>();
         for (String glob : globs) {
-            String absolute = Path.of(glob.replace("*", "_").replace("?", "_")).isAbsolute() ? glob : notebookFolder + "/" + glob;
+            String absolute = Path.of(glob.replace("*", "_").replace("?", "_")).isAbsolute()
+                    ? glob
+                    : notebookFolder + "/" + glob;
             int before = paths.size();
             try {
                 GlobFinder finder = new GlobFinder(absolute);
                 for (Path path : filesOnly ? finder.computeMatchingFiles() : finder.computeMatchingPaths()) {
                     paths.add(path.toAbsolutePath().toString());
                 }
-            } catch (java.nio.file.NoSuchFileException e) {
+            } catch (NoSuchFileException e) {
                 // a missing folder simply matches nothing; reported below
             } catch (IOException e) {
-                throw new CellError.Failure(CellError.of("IOException", where + " cannot read " + absolute + ": " + e.getMessage()));
+                throw new CellError.Failure(CellError.of("IOException",
+                        where + " cannot read " + absolute + ": " + e.getMessage()));
             }
             if (paths.size() == before) {
-                // IJava silently adds nothing; failing here names the real problem instead of a later "cannot find symbol".
+                // IJava silently adds nothing; failing here names the real problem instead of a later
+                // "cannot find symbol".
                 throw new CellError.Failure(CellError.of("IllegalArgumentException",
                         where + " " + glob + " matched nothing (looked for " + absolute + ")"));
             }
@@ -72,7 +78,8 @@ final class LineMagics {
 
     private void load(List<String> args, String where, CodeRunner runner) throws CellError.Failure {
         if (args.size() != 1) {
-            throw new CellError.Failure(CellError.of("IllegalArgumentException", where + " expects one file, got " + args));
+            throw new CellError.Failure(CellError.of("IllegalArgumentException",
+                    where + " expects one file, got " + args));
         }
         for (String extension : LOAD_EXTENSIONS) {
             Path file = notebookFolder.resolve(args.get(0) + extension);
@@ -81,7 +88,8 @@ final class LineMagics {
                 try {
                     code = Files.readString(file, StandardCharsets.UTF_8);
                 } catch (IOException e) {
-                    throw new CellError.Failure(CellError.of("IOException", where + " cannot read " + file + ": " + e.getMessage()));
+                    throw new CellError.Failure(CellError.of("IOException",
+                            where + " cannot read " + file + ": " + e.getMessage()));
                 }
                 runner.run(code);
                 return;

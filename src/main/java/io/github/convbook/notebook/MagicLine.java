@@ -32,8 +32,9 @@ record MagicLine(String name, List<String> args, boolean cellMagic, int lineNumb
 
     /** The message for a magic outside the dialect, naming the line and what is allowed. */
     public String unsupportedMessage(int cellNumber) {
-        return "cell " + cellNumber + ", line " + lineNumber + ": " + (cellMagic ? "cell magic %%" : "line magic %") + name
-                + " is not in the ConvBook dialect; expected one of %jars, %classpath, %load (IJava 1.3 line magics)";
+        return "cell " + cellNumber + ", line " + lineNumber + ": " + (cellMagic ? "cell magic %%" : "line magic %")
+                + name + " is not in the ConvBook dialect;"
+                + " expected one of %jars, %classpath, %load (IJava 1.3 line magics)";
     }
 
     private static List<String> splitArguments(String text) {

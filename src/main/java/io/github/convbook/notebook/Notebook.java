@@ -38,8 +38,10 @@ final class Notebook {
         int index = 0;
         for (JsonElement cell : cells.getAsJsonArray()) {
             index++;
-            if (!cell.isJsonObject() || !cell.getAsJsonObject().has("cell_type") || !cell.getAsJsonObject().has("source")) {
-                throw new IllegalArgumentException(path + ": cell " + index + " needs \"cell_type\" and \"source\", got " + cell);
+            if (!cell.isJsonObject() || !cell.getAsJsonObject().has("cell_type")
+                    || !cell.getAsJsonObject().has("source")) {
+                throw new IllegalArgumentException(path + ": cell " + index
+                        + " needs \"cell_type\" and \"source\", got " + cell);
             }
         }
         return new Notebook(path, json);

@@ -67,7 +67,8 @@ final class NotebookExecutor {
                 recorder.startCell(cell.getAsJsonArray("outputs"));
                 long start = System.nanoTime();
                 CellError error = runCell(source, i + 1, executionCount, session, magics, recorder);
-                CellTiming timing = new CellTiming(notebook.name(), i + 1, cells.size(), (System.nanoTime() - start) / 1e9);
+                CellTiming timing = new CellTiming(notebook.name(), i + 1, cells.size(),
+                        (System.nanoTime() - start) / 1e9);
                 timings.add(timing);
                 reportOnConsole(originalOut, originalErr, () -> progress.accept(timing));
                 if (error != null) {
@@ -105,7 +106,10 @@ final class NotebookExecutor {
         }
     }
 
-    /** Code and magic lines in order; the result is the last code piece's, and none if a magic comes last (as in IJava). */
+    /**
+     * Code and magic lines in order; the result is the last code piece's, and none if a magic comes last (as in
+     * IJava).
+     */
     private static DisplayData runCode(String source, int cellNumber, JShellSession session, LineMagics magics,
                                        boolean wantResult) throws CellError.Failure {
         DisplayData result = null;

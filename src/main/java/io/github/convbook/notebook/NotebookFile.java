@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,7 +17,8 @@ final class NotebookFile {
 
     public static Notebook read(Path path) {
         if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException("expected a notebook file, but " + path.toAbsolutePath() + " does not exist or is not a file");
+            throw new IllegalArgumentException("expected a notebook file, but " + path.toAbsolutePath()
+                    + " does not exist or is not a file");
         }
         String text;
         try {
@@ -57,7 +59,8 @@ final class NotebookFile {
                 if (output.has("data")) {
                     JsonObject data = output.getAsJsonObject("data");
                     for (String mime : data.keySet()) {
-                        if (mime.startsWith("text/") || mime.equals("application/javascript") || mime.equals("image/svg+xml")) {
+                        if (mime.startsWith("text/") || mime.equals("application/javascript")
+                                || mime.equals("image/svg+xml")) {
                             splitIfString(data, mime);
                         }
                     }
@@ -82,7 +85,7 @@ final class NotebookFile {
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {

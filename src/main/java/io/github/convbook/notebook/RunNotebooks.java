@@ -93,7 +93,8 @@ public final class RunNotebooks {
                 }
                 default -> {
                     if (args[i].startsWith("--")) {
-                        console.println("error: unknown option " + args[i] + "; expected --check, --no-write, --html or --timeout-per-cell SECONDS");
+                        console.println("error: unknown option " + args[i]
+                                + "; expected --check, --no-write, --html or --timeout-per-cell SECONDS");
                         return USAGE;
                     }
                     paths.add(Path.of(args[i]));
@@ -117,7 +118,8 @@ public final class RunNotebooks {
     }
 
     /** Several notebooks: one JVM each, as each would have its own kernel in Jupyter (see {@link KernelProcess}). */
-    private static int runEachInItsOwnJvm(List<Path> notebooks, List<String> options, PrintStream console, boolean check) {
+    private static int runEachInItsOwnJvm(List<Path> notebooks, List<String> options, PrintStream console,
+                                          boolean check) {
         long start = System.nanoTime();
         List<String> failed = new ArrayList<>();
         for (Path notebook : notebooks) {
@@ -125,9 +127,9 @@ public final class RunNotebooks {
                 failed.add(notebook.getFileName().toString());
             }
         }
-        console.printf("%s %d notebook(s), each in its own JVM, in %.1f s: %d ok, %d failed%s%n", check ? "checked" : "ran",
-                notebooks.size(), (System.nanoTime() - start) / 1e9, notebooks.size() - failed.size(), failed.size(),
-                failed.isEmpty() ? "" : " " + failed);
+        console.printf("%s %d notebook(s), each in its own JVM, in %.1f s: %d ok, %d failed%s%n",
+                check ? "checked" : "ran", notebooks.size(), (System.nanoTime() - start) / 1e9,
+                notebooks.size() - failed.size(), failed.size(), failed.isEmpty() ? "" : " " + failed);
         return failed.isEmpty() ? OK : NOTEBOOK_FAILED;
     }
 
@@ -185,17 +187,21 @@ public final class RunNotebooks {
             return new Outcome(0, committed.name() + ": uses magics outside the IJava 1.3 dialect");
         }
         Notebook fresh = write ? committed : committed.copy();
-        NotebookExecutor.Result result = new NotebookExecutor(timeoutPerCell, timing -> console.println(timing)).execute(fresh);
+        NotebookExecutor.Result result = new NotebookExecutor(timeoutPerCell, timing -> console.println(timing))
+                .execute(fresh);
         String failure = null;
         if (result.failed()) {
-            failure = committed.name() + ": cell " + result.errorCell() + " " + result.error().ename() + ": " + result.error().evalue();
+            failure = committed.name() + ": cell " + result.errorCell() + " " + result.error().ename() + ": "
+                    + result.error().evalue();
             result.error().traceback().forEach(line -> console.println("    " + line));
         }
         if (check) {
             String diff = FreshnessCheck.diff(committed, fresh);
             if (!diff.isEmpty()) {
                 console.print(diff);
-                failure = failure != null ? failure : committed.name() + ": committed outputs differ from a fresh run (diff above)";
+                failure = failure != null
+                        ? failure
+                        : committed.name() + ": committed outputs differ from a fresh run (diff above)";
             }
         } else if (write) {
             NotebookFile.write(fresh, path);

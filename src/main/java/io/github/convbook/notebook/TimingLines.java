@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code ms/step}, {@code s/step}, {@code us/step}, {@code ms/sample}, {@code us/sample} (Keras progress)</li>
  *   <li>{@code ETA} as a word (Keras progress bars)</li>
- *   <li>a number followed by a time unit: {@code 0.84 s}, {@code 12ms}, {@code 3 sec}, {@code 2 seconds}, {@code 150 µs}</li>
+ *   <li>a number followed by a time unit: {@code 0.84 s}, {@code 12ms}, {@code 3 sec}, {@code 2 seconds},
+ *       {@code 150 µs}</li>
  *   <li>{@code elapsed} or {@code took} (any case)</li>
  * </ul>
  */

@@ -1,12 +1,11 @@
 package io.github.convbook.notebook;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DialectLintTest {
     @TempDir
@@ -25,10 +24,14 @@ class DialectLintTest {
         Notebook notebook = NotebookTexts.notebook(folder,
                 "%%time\nint a = 1;", "%jars ../kernel-lib/*.jar\n%sh ls", "%maven org.nd4j:nd4j:1.0", "!ls data");
         assertEquals(List.of(
-                "scratch: cell 1, line 1: cell magic %%time is not in the ConvBook dialect; expected one of %jars, %classpath, %load (IJava 1.3 line magics)",
-                "scratch: cell 2, line 2: line magic %sh is not in the ConvBook dialect; expected one of %jars, %classpath, %load (IJava 1.3 line magics)",
-                "scratch: cell 3, line 1: line magic %maven is not in the ConvBook dialect; expected one of %jars, %classpath, %load (IJava 1.3 line magics)",
-                "scratch: cell 4, line 1: shell escape \"!ls data\" is IPython, not Java; IJava 1.3 has no shell escape"),
+                "scratch: cell 1, line 1: cell magic %%time is not in the ConvBook dialect;"
+                        + " expected one of %jars, %classpath, %load (IJava 1.3 line magics)",
+                "scratch: cell 2, line 2: line magic %sh is not in the ConvBook dialect;"
+                        + " expected one of %jars, %classpath, %load (IJava 1.3 line magics)",
+                "scratch: cell 3, line 1: line magic %maven is not in the ConvBook dialect;"
+                        + " expected one of %jars, %classpath, %load (IJava 1.3 line magics)",
+                "scratch: cell 4, line 1: shell escape \"!ls data\" is IPython, not Java;"
+                        + " IJava 1.3 has no shell escape"),
                 DialectLint.problems(notebook));
     }
 }

@@ -1,15 +1,14 @@
 package io.github.convbook.notebook;
 
-import com.google.gson.JsonObject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExecutionErrorTest {
     @TempDir
@@ -17,12 +16,14 @@ class ExecutionErrorTest {
 
     @Test
     void compileErrorIsReportedAndStopsTheRun() {
-        List<JsonObject> cells = TestNotebooks.execute(TestNotebooks.copyAll(folder).resolve("compile-error.ipynb")).cells();
+        List<JsonObject> cells =
+                TestNotebooks.execute(TestNotebooks.copyAll(folder).resolve("compile-error.ipynb")).cells();
         assertEquals("before\n", MultilineText.join(TestNotebooks.outputs(cells.get(0)).get(0).get("text")));
         JsonObject error = TestNotebooks.outputs(cells.get(1)).get(0);
         assertEquals("error", error.get("output_type").getAsString());
         assertEquals("CompilationException", error.get("ename").getAsString());
-        assertEquals("incompatible types: java.lang.String cannot be converted to int", error.get("evalue").getAsString());
+        assertEquals("incompatible types: java.lang.String cannot be converted to int",
+                error.get("evalue").getAsString());
         assertEquals("|   int b = \"text\";", error.getAsJsonArray("traceback").get(0).getAsString());
         assertEquals("|           ^^^^^^", error.getAsJsonArray("traceback").get(1).getAsString());
         assertTrue(TestNotebooks.outputs(cells.get(2)).isEmpty(), "the cell after the error must not run");
@@ -31,7 +32,8 @@ class ExecutionErrorTest {
 
     @Test
     void runtimeExceptionIsReportedAsEvalExceptionWithTheRealClass() {
-        List<JsonObject> cells = TestNotebooks.execute(TestNotebooks.copyAll(folder).resolve("runtime-error.ipynb")).cells();
+        List<JsonObject> cells =
+                TestNotebooks.execute(TestNotebooks.copyAll(folder).resolve("runtime-error.ipynb")).cells();
         JsonObject error = TestNotebooks.outputs(cells.get(1)).get(0);
         assertEquals("EvalException", error.get("ename").getAsString());
         assertEquals("For input string: \"not a number\"", error.get("evalue").getAsString());
@@ -57,8 +59,8 @@ class ExecutionErrorTest {
         Notebook notebook = NotebookTexts.notebook(folder, "int a = 1;\n%time a");
         NotebookExecutor.Result result = new NotebookExecutor(Duration.ofSeconds(10), t -> { }).execute(notebook);
         assertEquals("UndefinedMagicException", result.error().ename());
-        assertTrue(result.error().evalue().startsWith("cell 1, line 2: line magic %time is not in the ConvBook dialect"),
-                result.error().evalue());
+        assertTrue(result.error().evalue().startsWith(
+                "cell 1, line 2: line magic %time is not in the ConvBook dialect"), result.error().evalue());
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.github.convbook.notebook;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-
 import java.nio.file.Path;
 
 /** Builds small notebooks in memory from cell sources, for tests that need one odd cell. */

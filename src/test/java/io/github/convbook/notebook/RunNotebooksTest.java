@@ -1,18 +1,17 @@
 package io.github.convbook.notebook;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunNotebooksTest {
     @TempDir
@@ -64,7 +63,8 @@ class RunNotebooksTest {
         assertEquals(0, run(notebook.toString()));
         Notebook edited = NotebookFile.read(notebook);
         JsonObject stream = TestNotebooks.outputs(edited.cells().get(2)).get(0);
-        stream.add("text", new JsonPrimitive("out 1\n469/469 [==============================] - 3s 6ms/step - loss: 0.2\n"));
+        stream.add("text",
+                new JsonPrimitive("out 1\n469/469 [==============================] - 3s 6ms/step - loss: 0.2\n"));
         NotebookFile.write(edited, notebook);
         assertEquals(0, run("--check", notebook.toString()), console());
     }
@@ -73,7 +73,8 @@ class RunNotebooksTest {
     void failingNotebookGivesExitCodeOneAndNamesTheCell() {
         Path notebook = TestNotebooks.copyAll(folder).resolve("runtime-error.ipynb");
         assertEquals(1, run(notebook.toString()));
-        assertTrue(console().contains("FAILED runtime-error: cell 2 EvalException: For input string: \"not a number\""), console());
+        assertTrue(console().contains("FAILED runtime-error: cell 2 EvalException: For input string: \"not a number\""),
+                console());
     }
 
     @Test

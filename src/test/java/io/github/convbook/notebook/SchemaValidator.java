@@ -3,7 +3,6 @@ package io.github.convbook.notebook;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -94,7 +93,9 @@ final class SchemaValidator {
             }
         }
         JsonObject properties = schema.has("properties") ? schema.getAsJsonObject("properties") : new JsonObject();
-        JsonObject patterns = schema.has("patternProperties") ? schema.getAsJsonObject("patternProperties") : new JsonObject();
+        JsonObject patterns = schema.has("patternProperties")
+                ? schema.getAsJsonObject("patternProperties")
+                : new JsonObject();
         for (Map.Entry<String, JsonElement> entry : object.entrySet()) {
             String childPath = path + "." + entry.getKey();
             boolean described = false;

@@ -1,13 +1,14 @@
 package io.github.convbook.notebook;
 
 import com.google.gson.JsonObject;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -18,7 +19,8 @@ final class TestNotebooks {
 
     static Path copyAll(Path tempDir) {
         try {
-            Path source = Paths.get(TestNotebooks.class.getResource("/notebooks/all-outputs.ipynb").toURI()).getParent();
+            Path source =
+                    Paths.get(TestNotebooks.class.getResource("/notebooks/all-outputs.ipynb").toURI()).getParent();
             try (Stream<Path> files = Files.list(source)) {
                 for (Path file : files.toList()) {
                     Files.copy(file, tempDir.resolve(file.getFileName()));
@@ -27,7 +29,7 @@ final class TestNotebooks {
             return tempDir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -39,7 +41,7 @@ final class TestNotebooks {
     }
 
     static List<JsonObject> outputs(JsonObject cell) {
-        List<JsonObject> outputs = new java.util.ArrayList<>();
+        List<JsonObject> outputs = new ArrayList<>();
         cell.getAsJsonArray("outputs").forEach(output -> outputs.add(output.getAsJsonObject()));
         return outputs;
     }
