@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.convbook.backend.Naming;
 import io.github.convbook.Backend;
+import io.github.convbook.backend.Naming;
 import io.github.convbook.layers.loops.ActivationLoops;
 import io.github.convbook.layers.loops.Array4;
 import io.github.convbook.layers.loops.GlobalPoolingLoops;

@@ -1,10 +1,10 @@
 package io.github.convbook.tensor;
 
-import io.github.convbook.backend.Memory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.convbook.backend.Memory;
 import io.github.convbook.image.Images;
 import io.github.convbook.layers.Dense;
 import io.github.convbook.layers.Input;
