@@ -78,9 +78,13 @@ final class PyTorchTrainer implements AutoCloseable {
         trainer.initialize(withBatch(batch));
         NDManager manager = trainer.getManager();
         long size = spec.imageShape().size();
-        x = manager.create(Arrays.copyOf(pixels, (int) (n * size)), withBatch(n));
-        y = spec.classifier() ? manager.create(Arrays.copyOf(labels, n)) : x;
-        xTest = manager.create(Arrays.copyOf(testPixels, (int) (nTest * size)), withBatch(nTest));
+        x = manager.create(prefix(pixels, (int) (n * size)), withBatch(n));
+        y = spec.classifier() ? manager.create(labels.length == n ? labels : Arrays.copyOf(labels, n)) : x;
+        xTest = manager.create(prefix(testPixels, (int) (nTest * size)), withBatch(nTest));
+    }
+
+    private static float[] prefix(float[] values, int length) {
+        return values.length == length ? values : Arrays.copyOf(values, length);
     }
 
     private Shape withBatch(long n) {
