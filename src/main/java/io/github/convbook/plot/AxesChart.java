@@ -127,6 +127,16 @@ public abstract class AxesChart<C extends AxesChart<C>> extends Picture<C> {
         return ylabel;
     }
 
+    /** The bottom of the y axis set by {@link #ylim}, or null for the data's own range. */
+    Double ymin() {
+        return ymin;
+    }
+
+    /** The top of the y axis set by {@link #ylim}, or null for the data's own range. */
+    Double ymax() {
+        return ymax;
+    }
+
     @SuppressWarnings("unchecked")
     private C self() {
         return (C) this;
@@ -151,10 +161,11 @@ public abstract class AxesChart<C extends AxesChart<C>> extends Picture<C> {
     }
 
     /**
-     * matplotlib's {@code loc="best"}: the inside corner whose legend box would cover the fewest points of the
-     * curves (lines sampled between markers too), ties going to upper right, upper left, lower left, lower right.
+     * matplotlib's {@code loc="best"}: the first inside corner (upper right, upper left, lower left, lower right)
+     * whose legend box covers no point of the curves (lines sampled between markers too), in the y range shown
+     * ({@code ylim} when set); when every corner would hide data, the legend goes outside, right of the plot.
      */
-    static LegendPosition bestLegendPosition(Chart<?, ?> chart, int width, int height) {
+    static LegendPosition bestLegendPosition(Chart<?, ?> chart, int width, int height, Double ymin, Double ymax) {
         if (!(chart instanceof XYChart xy) || xy.getSeriesMap().isEmpty()) {
             return LegendPosition.InsideNE;
         }
@@ -177,8 +188,8 @@ public abstract class AxesChart<C extends AxesChart<C>> extends Picture<C> {
         }
         double x0 = points.stream().mapToDouble(p -> p[0]).min().orElse(0);
         double x1 = points.stream().mapToDouble(p -> p[0]).max().orElse(1);
-        double y0 = points.stream().mapToDouble(p -> p[1]).min().orElse(0);
-        double y1 = points.stream().mapToDouble(p -> p[1]).max().orElse(1);
+        double y0 = ymin != null ? ymin : points.stream().mapToDouble(p -> p[1]).min().orElse(0);
+        double y1 = ymax != null ? ymax : points.stream().mapToDouble(p -> p[1]).max().orElse(1);
         // the legend's share of the plot area, from its text (about 7 px per character, 18 px per line)
         double plotWidth = Math.max(1, width - 110);
         double plotHeight = Math.max(1, height - 90);
@@ -186,8 +197,6 @@ public abstract class AxesChart<C extends AxesChart<C>> extends Picture<C> {
         double boxHeight = Math.min(1, (xy.getSeriesMap().size() * 18.0 + 12) / plotHeight);
         LegendPosition[] order = {LegendPosition.InsideNE, LegendPosition.InsideNW, LegendPosition.InsideSW,
             LegendPosition.InsideSE};
-        LegendPosition best = order[0];
-        long fewest = Long.MAX_VALUE;
         for (LegendPosition position : order) {
             boolean right = position == LegendPosition.InsideNE || position == LegendPosition.InsideSE;
             boolean top = position == LegendPosition.InsideNE || position == LegendPosition.InsideNW;
@@ -199,12 +208,11 @@ public abstract class AxesChart<C extends AxesChart<C>> extends Picture<C> {
                 boolean inY = top ? v >= 1 - boxHeight - 0.05 : v <= boxHeight + 0.05;
                 return inX && inY;
             }).count();
-            if (covered < fewest) {
-                fewest = covered;
-                best = position;
+            if (covered == 0) {
+                return position;
             }
         }
-        return best;
+        return LegendPosition.OutsideE;
     }
 
     @Override
@@ -231,7 +239,7 @@ public abstract class AxesChart<C extends AxesChart<C>> extends Picture<C> {
         style.setAxisTitleFont(Style.TEXT);
         style.setAxisTickLabelsFont(Style.TEXT);
         style.setLegendFont(Style.TEXT);
-        style.setLegendPosition(bestLegendPosition(chart, width, height));
+        style.setLegendPosition(bestLegendPosition(chart, width, height, ymin, ymax));
         style.setLegendBorderColor(new Color(0xcccccc));
         style.setChartPadding(12);
         style.setPlotGridLinesVisible(grid);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.convbook.tensor.Tensor;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -162,9 +163,16 @@ class AnnotationsTest {
         // the accuracy of the lecture's ladder, flat near the top: the legend goes below it
         assertFalse(bestCorner(Plot.lines(Map.of("flat", List.of(0.1, 0.9, 0.95, 0.96, 0.97, 0.97, 0.98))))
                 .startsWith("InsideN"));
+        // one curve near 0.1 and one near 0.95 on a 0..1 axis fill every corner: the legend goes outside
+        var twoLevels = new LinkedHashMap<String, List<Double>>();
+        twoLevels.put("sigmoid: val_accuracy", List.of(0.10, 0.11, 0.10, 0.10, 0.11));
+        twoLevels.put("relu: val_accuracy", List.of(0.90, 0.93, 0.95, 0.96, 0.96));
+        assertEquals("OutsideE", bestCorner(Plot.lines(twoLevels).ylim(0, 1)));
+        // with room above, ylim is what counts: the upper right is free on a 0..1.6 axis
+        assertEquals("InsideNE", bestCorner(Plot.lines(twoLevels).ylim(0, 1.6)));
     }
 
     private static String bestCorner(LineChart chart) {
-        return AxesChart.bestLegendPosition(chart.build(640, 480), 640, 480).name();
+        return AxesChart.bestLegendPosition(chart.build(640, 480), 640, 480, chart.ymin(), chart.ymax()).name();
     }
 }
