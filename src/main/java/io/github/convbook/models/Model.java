@@ -274,6 +274,32 @@ public class Model {
         Summary.print(this, printFn);
     }
 
+    /**
+     * {@link #summary()}'s table with what the shapes imply, one row per layer: the receptive field (the input pixels,
+     * height x width, one unit of the layer's output sees: {@code 3x3}, {@code 4x4}, ... {@code 18x18} through the
+     * lecture's MNIST convnet), the jump (cumulative stride, in input pixels), the activation memory of the layer's
+     * output per sample ({@code (None, 26, 26, 32)} in float32: 84.5 KiB) and the forward pass's multiply-adds per
+     * sample (a Conv2D: {@code outH * outW * filters * kh * kw * inChannels}), with their totals. The rule per layer
+     * type is in {@link Trace}. Nothing runs: it is computed from the layers' settings and shapes.
+     *
+     * <pre>
+     * System.out.println(model.trace());   // the text table; a notebook cell ending in model.trace() shows HTML
+     * model.trace().row("conv2d_2").receptiveField();   // "18x18"
+     * </pre>
+     *
+     * @return the traced table, printed by its {@code toString()}
+     * @throws IllegalStateException for a {@link Sequential} not yet built: its shapes are not known yet
+     */
+    public Trace trace() {
+        if (input == null) {
+            throw new IllegalStateException("Model '" + name + "' is not built yet, so trace() cannot follow shapes"
+                    + " through its layers. Give the first layer an input shape"
+                    + " (new Conv2D(32, 3).inputShape(28, 28, 1)), add Input.shape(28, 28, 1) first, or call"
+                    + " build(28, 28, 1) (the shape of one sample) before trace().");
+        }
+        return Trace.of(this);
+    }
+
     /** One row per layer for {@link Summary}: the layer, its printed output shape and its parameter count. */
     List<Summary.Row> summaryRows() {
         List<Summary.Row> rows = new ArrayList<>();

@@ -17,15 +17,38 @@ final class Progbar {
 
     private final int target;
     private final int verbose;
-    private final long start = System.nanoTime();
     private final boolean notebook = Kernel.isInteractive();
     private final boolean terminal = System.console() != null;
+    /** In a notebook: the finished epochs' lines, shown above the current one in the same output. */
+    private final StringBuilder finished = new StringBuilder();
+    private long start = System.nanoTime();
+    private String header = "";
     private long lastDrawn;
     private String displayId;
 
+    /** A progress bar for one {@code fit}: {@code target} steps per epoch; its epochs share one notebook output. */
     Progbar(int target, int verbose) {
         this.target = target;
         this.verbose = verbose;
+    }
+
+    /**
+     * Starts an epoch under its header ({@code Epoch 2/5}). In a notebook the header and the bar go into the
+     * output the earlier epochs already use, so the whole log is one block of text as Keras's is in Jupyter (one
+     * output per line would be drawn with gaps between them); elsewhere the header is printed on its own line.
+     */
+    void startEpoch(String epochHeader) {
+        start = System.nanoTime();
+        lastDrawn = 0;
+        header = epochHeader;
+        if (verbose == 0) {
+            return;
+        }
+        if (notebook) {
+            show("", false);
+        } else {
+            System.out.println(epochHeader);
+        }
     }
 
     /**
@@ -69,15 +92,20 @@ final class Progbar {
         if (verbose == 0) {
             return;
         }
+        header = "";   // the message names the epoch itself
         show(where, true);
     }
 
     private void show(String line, boolean last) {
         if (notebook) {
+            String text = finished + (header.isEmpty() ? "" : header + (line.isEmpty() ? "" : "\n")) + line;
             if (displayId == null) {
-                displayId = Kernel.display(line);
+                displayId = Kernel.display(text);
             } else {
-                Kernel.updateDisplay(displayId, line);
+                Kernel.updateDisplay(displayId, text);
+            }
+            if (last) {
+                finished.append(text.substring(finished.length())).append('\n');
             }
         } else if (terminal) {
             System.out.print("\r" + line + (last ? "\n" : ""));

@@ -94,18 +94,16 @@ final class Trainer {
             order[i] = i;
         }
         List<Layer> layers = model.layers;
+        Progbar bar = new Progbar(steps, settings.verbose);
         for (int epoch = 1; epoch <= settings.epochs; epoch++) {
             if (CellInterruptedException.requested()) {   // between epochs: stop before printing the next header
                 throw interrupted(null, "Epoch " + epoch + "/" + settings.epochs + ": interrupted before it started",
                         history);
             }
-            if (settings.verbose > 0) {
-                System.out.println("Epoch " + epoch + "/" + settings.epochs);
-            }
             if (settings.shuffle) {
                 shuffle(order);
             }
-            Progbar bar = new Progbar(steps, settings.verbose);
+            bar.startEpoch("Epoch " + epoch + "/" + settings.epochs);
             Averages averages = new Averages(metrics);
             for (int step = 0; step < steps; step++) {
                 // checked before the step changes anything: never between the backward pass and the update

@@ -5,7 +5,11 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler.LegendPosition;
@@ -146,6 +150,63 @@ public abstract class AxesChart<C extends AxesChart<C>> extends Picture<C> {
         return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * matplotlib's {@code loc="best"}: the inside corner whose legend box would cover the fewest points of the
+     * curves (lines sampled between markers too), ties going to upper right, upper left, lower left, lower right.
+     */
+    static LegendPosition bestLegendPosition(Chart<?, ?> chart, int width, int height) {
+        if (!(chart instanceof XYChart xy) || xy.getSeriesMap().isEmpty()) {
+            return LegendPosition.InsideNE;
+        }
+        List<double[]> points = new ArrayList<>();
+        int longestName = 0;
+        for (XYSeries series : xy.getSeriesMap().values()) {
+            longestName = Math.max(longestName, series.getName().length());
+            double[] xs = series.getXData();
+            double[] ys = series.getYData();
+            for (int i = 0; i < xs.length; i++) {
+                for (int k = 0; k < 8 && (k == 0 || i + 1 < xs.length); k++) {   // 8 samples per segment
+                    double t = k / 8.0;
+                    double x = k == 0 ? xs[i] : xs[i] + t * (xs[i + 1] - xs[i]);
+                    double y = k == 0 ? ys[i] : ys[i] + t * (ys[i + 1] - ys[i]);
+                    if (Double.isFinite(x) && Double.isFinite(y)) {
+                        points.add(new double[] {x, y});
+                    }
+                }
+            }
+        }
+        double x0 = points.stream().mapToDouble(p -> p[0]).min().orElse(0);
+        double x1 = points.stream().mapToDouble(p -> p[0]).max().orElse(1);
+        double y0 = points.stream().mapToDouble(p -> p[1]).min().orElse(0);
+        double y1 = points.stream().mapToDouble(p -> p[1]).max().orElse(1);
+        // the legend's share of the plot area, from its text (about 7 px per character, 18 px per line)
+        double plotWidth = Math.max(1, width - 110);
+        double plotHeight = Math.max(1, height - 90);
+        double boxWidth = Math.min(1, (longestName * 7.0 + 45) / plotWidth);
+        double boxHeight = Math.min(1, (xy.getSeriesMap().size() * 18.0 + 12) / plotHeight);
+        LegendPosition[] order = {LegendPosition.InsideNE, LegendPosition.InsideNW, LegendPosition.InsideSW,
+            LegendPosition.InsideSE};
+        LegendPosition best = order[0];
+        long fewest = Long.MAX_VALUE;
+        for (LegendPosition position : order) {
+            boolean right = position == LegendPosition.InsideNE || position == LegendPosition.InsideSE;
+            boolean top = position == LegendPosition.InsideNE || position == LegendPosition.InsideNW;
+            long covered = points.stream().filter(p -> {
+                double u = x1 > x0 ? (p[0] - x0) / (x1 - x0) : 0.5;
+                double v = y1 > y0 ? (p[1] - y0) / (y1 - y0) : 0.5;
+                // XChart pads the data range by a few percent; 0.05 of margin keeps near misses out of the box
+                boolean inX = right ? u >= 1 - boxWidth - 0.05 : u <= boxWidth + 0.05;
+                boolean inY = top ? v >= 1 - boxHeight - 0.05 : v <= boxHeight + 0.05;
+                return inX && inY;
+            }).count();
+            if (covered < fewest) {
+                fewest = covered;
+                best = position;
+            }
+        }
+        return best;
+    }
+
     @Override
     protected final void paint(Graphics2D g, int width, int height) {
         Chart<? extends AxesChartStyler, ?> chart = build(width, height);
@@ -170,7 +231,7 @@ public abstract class AxesChart<C extends AxesChart<C>> extends Picture<C> {
         style.setAxisTitleFont(Style.TEXT);
         style.setAxisTickLabelsFont(Style.TEXT);
         style.setLegendFont(Style.TEXT);
-        style.setLegendPosition(LegendPosition.InsideNE);   // matplotlib's loc='upper right'
+        style.setLegendPosition(bestLegendPosition(chart, width, height));
         style.setLegendBorderColor(new Color(0xcccccc));
         style.setChartPadding(12);
         style.setPlotGridLinesVisible(grid);

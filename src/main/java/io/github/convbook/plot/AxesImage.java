@@ -20,10 +20,14 @@ import java.util.DoubleSummaryStatistics;
  */
 final class AxesImage {
     private final BufferedImage pixels;
+    private final double[] values;
+    private final int channels;
     private final String description;
 
-    private AxesImage(BufferedImage pixels, String description) {
+    private AxesImage(BufferedImage pixels, double[] values, int channels, String description) {
         this.pixels = pixels;
+        this.values = values;
+        this.channels = channels;
         this.description = description;
     }
 
@@ -61,7 +65,7 @@ final class AxesImage {
                 }
                 pixels.setRGB(i % width, i / width, color);
             }
-            return new AxesImage(pixels, shape + " RGB");
+            return new AxesImage(pixels, values, 3, shape + " RGB");
         }
         Colormap colors = Colormap.get(cmap);
         DoubleSummaryStatistics range = Arrays.stream(values).filter(Double::isFinite).summaryStatistics();
@@ -72,7 +76,7 @@ final class AxesImage {
             double t = hi > lo ? (values[i] - lo) / (hi - lo) : Double.isNaN(values[i]) ? Double.NaN : 0;
             pixels.setRGB(i % width, i / width, colors.rgb(t));
         }
-        return new AxesImage(pixels, shape + " " + colors.name() + ", vmin=" + lo + ", vmax=" + hi);
+        return new AxesImage(pixels, values, 1, shape + " " + colors.name() + ", vmin=" + lo + ", vmax=" + hi);
     }
 
     /** The usual mistakes behind a wrong shape, with the fix. */
@@ -93,6 +97,18 @@ final class AxesImage {
 
     int width() {
         return pixels.getWidth();
+    }
+
+    /** The data value at a pixel (the first channel of an RGB image), for {@code showValues}. */
+    double value(int row, int col) {
+        return values[(row * width() + col) * channels];
+    }
+
+    /** Whether the pixel is light, so that text on it is drawn in black rather than white. */
+    boolean isLight(int row, int col) {
+        int rgb = pixels.getRGB(col, row);
+        double luminance = 0.299 * (rgb >> 16 & 0xff) + 0.587 * (rgb >> 8 & 0xff) + 0.114 * (rgb & 0xff);
+        return luminance > 140;
     }
 
     int height() {

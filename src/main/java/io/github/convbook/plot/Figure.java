@@ -1,5 +1,6 @@
 package io.github.convbook.plot;
 
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.util.Arrays;
 
@@ -20,6 +21,7 @@ public final class Figure extends Picture<Figure> {
     private final int rows;
     private final int cols;
     private final Axes[] axes;
+    private String suptitle = "";
 
     Figure(int rows, int cols) {
         super(640, 480);
@@ -85,22 +87,58 @@ public final class Figure extends Picture<Figure> {
         return axes[index];
     }
 
+    /**
+     * A title over the whole grid, as matplotlib's {@code fig.suptitle(...)}.
+     *
+     * @param title the text; null or empty for none
+     * @return this figure, for chaining
+     */
+    public Figure suptitle(String title) {
+        this.suptitle = title == null ? "" : title;
+        return this;
+    }
+
     @Override
     protected void paint(Graphics2D g, int width, int height) {
-        // the same room for titles and labels in every cell keeps the images of a row aligned
+        double top = MARGIN;
+        if (!suptitle.isEmpty()) {
+            g.setFont(Style.TITLE);
+            g.setColor(Style.INK);
+            FontMetrics metrics = g.getFontMetrics();
+            g.drawString(suptitle, (float) ((width - metrics.stringWidth(suptitle)) / 2.0),
+                    (float) (MARGIN + metrics.getAscent()));
+            top += metrics.getHeight() + 4;
+        }
+        // the same room for titles, labels and ticks in every cell keeps the images of a row aligned
         double titleSpace = Arrays.stream(axes).anyMatch(Axes::hasTitle) ? Style.TITLE.getSize() + 10 : 0;
         double labelSpace = Arrays.stream(axes).anyMatch(Axes::hasXlabel) ? Style.TEXT.getSize() + 8 : 0;
-        double cellWidth = (width - 2.0 * MARGIN) / cols;
-        double cellHeight = (height - 2.0 * MARGIN) / rows;
+        boolean ticks = Arrays.stream(axes).anyMatch(Axes::hasTicks);
+        double tickSpace = ticks ? Axes.TICK + Style.TEXT.getSize() + 4 : 0;
+        // room left of the images only in the columns that need it (row labels, tick labels), with every image
+        // column equally wide so that the images of a grid keep one size
+        double[] left = new double[cols];
         for (int i = 0; i < axes.length; i++) {
-            double x = MARGIN + (i % cols) * cellWidth + PAD;
-            double y = MARGIN + (i / cols) * cellHeight + PAD;
-            axes[i].paint(g, x, y, cellWidth - 2 * PAD, cellHeight - 2 * PAD, titleSpace, labelSpace);
+            double need = (axes[i].hasYlabel() ? Style.TEXT.getSize() + 8 : 0)
+                    + (axes[i].hasTicks() ? Axes.TICK_LABEL_WIDTH + Axes.TICK : 0);
+            left[i % cols] = Math.max(left[i % cols], need);
+        }
+        double imageWidth = (width - 2.0 * MARGIN - Arrays.stream(left).sum()) / cols;
+        double[] x0 = new double[cols];
+        for (int c = 1; c < cols; c++) {
+            x0[c] = x0[c - 1] + left[c - 1] + imageWidth;
+        }
+        double cellHeight = (height - top - MARGIN) / rows;
+        for (int i = 0; i < axes.length; i++) {
+            int c = i % cols;
+            double x = MARGIN + x0[c] + PAD;
+            double y = top + (i / cols) * cellHeight + PAD;
+            axes[i].paint(g, x, y, left[c] + imageWidth - 2 * PAD, cellHeight - 2 * PAD, titleSpace, labelSpace,
+                    left[c], tickSpace);
         }
     }
 
     @Override
     protected String describe() {
-        return rows + "x" + cols;
+        return rows + "x" + cols + (suptitle.isEmpty() ? "" : ", '" + suptitle + "'");
     }
 }

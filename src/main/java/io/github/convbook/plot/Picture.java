@@ -8,20 +8,13 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Anything {@link Plot} draws: a {@link Figure} of images, a {@link LineChart}, a {@link BarChart}.
@@ -173,32 +166,13 @@ public abstract class Picture<P extends Picture<P>> implements DisplayDataRender
      * @throws UncheckedIOException when the file cannot be written (a missing folder, no permission)
      */
     public void save(Path path) {
-        if (path == null || path.getFileName() == null) {
-            throw new IllegalArgumentException("save expects a file name such as \"loss.png\", got " + path);
-        }
-        Path target = path.toAbsolutePath();
-        String format = ImageFormat.forFile(target);
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            // newOutputStream creates the file with the umask's permissions; createTempFile would make it 0600
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                if (format.equals("png")) {
-                    writePng(out);
-                } else {
-                    ImageFormat.write(toBufferedImage(), format, out);
-                }
+        AtomicSave.write(path, this, (format, out) -> {
+            if (format.equals("png")) {
+                writePng(out);
+            } else {
+                ImageFormat.write(toBufferedImage(), format, out);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not save " + this + " to " + target + ": " + e, e);
-        } finally {
-            deleteQuietly(tmp);
-        }
+        });
     }
 
     /**
@@ -209,29 +183,11 @@ public abstract class Picture<P extends Picture<P>> implements DisplayDataRender
      * @throws UncheckedIOException when the file cannot be written
      */
     public void save(String path) {
-        if (path == null || path.isBlank()) {
-            throw new IllegalArgumentException("save expects a file name such as \"loss.png\", got "
-                    + (path == null ? "null" : "\"" + path + "\""));
-        }
-        try {
-            save(Path.of(path));
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("save: \"" + path + "\" is not a valid file name: " + e.getReason(), e);
-        }
+        save(AtomicSave.path(path));
     }
 
     private void writePng(OutputStream out) {
         Png.write(toBufferedImage(), out);
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        if (tmp != null) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the rename already happened or the folder is gone: nothing left to clean
-            }
-        }
     }
 
     // ---------------------------------------------------------------- Jupyter display

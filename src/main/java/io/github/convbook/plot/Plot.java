@@ -99,9 +99,10 @@ public final class Plot {
     }
 
     /**
-     * The autoencoder strip: the original images in the top row, their reconstructions below, in viridis as the
-     * lecture's {@code plt.imshow} calls draw them. Both are batches of the same number of images,
-     * (n, H, W), (n, H, W, 1) or (n, H, W, 3).
+     * The autoencoder strip: the original images in the top row ("original"), their reconstructions below
+     * ("reconstructed"), in viridis as the lecture's {@code plt.imshow} calls draw them, but on one colour scale
+     * (the smallest to the largest value of both rows, e.g. 0 to 1) rather than each image on its own. Both are
+     * batches of the same number of images, (n, H, W), (n, H, W, 1) or (n, H, W, 3).
      *
      * @param originals 1 to 50 images, e.g. {@code xTest.slice(0, 10)}, shape {@code (10, 28, 28)}
      * @param reconstructed as many images, e.g. the autoencoder's {@code predict} output {@code (10, 28, 28, 1)}
@@ -127,11 +128,17 @@ public final class Plot {
             throw new IllegalArgumentException("reconstructions needs as many reconstructed images as originals, "
                     + "got " + originals.shape() + " and " + reconstructed.shape());
         }
-        Figure figure = new Figure(2, (int) n).size(1.2 * n, 2.6);
+        // one colour scale for both rows, so that a pale reconstruction looks pale (matplotlib would scale each
+        // image to its own range and hide that)
+        double lo = Math.min(originals.min(), reconstructed.min());
+        double hi = Math.max(originals.max(), reconstructed.max());
+        Figure figure = new Figure(2, (int) n).size(1.2 * n + 0.3, 2.6);
         for (int i = 0; i < n; i++) {
-            figure.ax(0, i).imshow(originals.get(i), cmap);
-            figure.ax(1, i).imshow(reconstructed.get(i), cmap);
+            figure.ax(0, i).imshow(originals.get(i), cmap, lo, hi);
+            figure.ax(1, i).imshow(reconstructed.get(i), cmap, lo, hi);
         }
+        figure.ax(0, 0).ylabel("original");
+        figure.ax(1, 0).ylabel("reconstructed");
         return figure;
     }
 
@@ -147,6 +154,23 @@ public final class Plot {
                     + " in " + name + ": take a few with x.slice(0, 10)");
         }
         return shape.get(0);
+    }
+
+    // ---------------------------------------------------------------- animations
+
+    /**
+     * An animation of figures or charts, shown one after another in a loop, as matplotlib's
+     * {@code FuncAnimation(fig, update, frames, interval=millisPerFrame)}: an animated PNG that plays in Jupyter and
+     * on GitHub. Each frame is drawn when this is called.
+     *
+     * @param frames 1 to {@link Animation#MAX_FRAMES} pictures of one size, e.g. {@code Figure}s drawn step by step
+     * @param millisPerFrame how long each frame shows, 10 to 60000 ms (matplotlib's {@code interval})
+     * @return a new animation
+     * @throws IllegalArgumentException for no frames, too many, a null frame, frames of different sizes, or a time
+     *     outside 10..60000 ms
+     */
+    public static Animation animate(List<? extends Picture<?>> frames, int millisPerFrame) {
+        return new Animation(frames, millisPerFrame);
     }
 
     // ---------------------------------------------------------------- curves

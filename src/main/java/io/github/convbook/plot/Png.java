@@ -19,36 +19,42 @@ final class Png {
 
     static void write(BufferedImage image, OutputStream out) {
         try {
-            ImageIO.write(paletted(image), "png", out);
+            ImageIO.write(paletted(image)[0], "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The same pixels with a palette, or the image itself when it has more than 256 colours. */
-    private static BufferedImage paletted(BufferedImage image) {
-        int width = image.getWidth();
-        int height = image.getHeight();
-        int[] pixels = image.getRGB(0, 0, width, height, null, 0, width);
+    /**
+     * The same pixels with one palette shared by all images (an animation's frames must share theirs), or the
+     * images themselves when together they have more than 256 colours.
+     */
+    static BufferedImage[] paletted(BufferedImage... images) {
         int[] palette = new int[256];
         int colours = 0;
-        byte[] indices = new byte[pixels.length];
-        int last = -1;
-        int lastIndex = 0;
-        for (int i = 0; i < pixels.length; i++) {
-            int rgb = pixels[i] & 0xffffff;
-            if (rgb != last) {   // neighbours mostly share a colour: look up only when it changes
-                lastIndex = indexOf(palette, colours, rgb);
-                if (lastIndex < 0) {
-                    if (colours == palette.length) {
-                        return image;
+        byte[][] indices = new byte[images.length][];
+        for (int f = 0; f < images.length; f++) {
+            BufferedImage image = images[f];
+            int width = image.getWidth();
+            int[] pixels = image.getRGB(0, 0, width, image.getHeight(), null, 0, width);
+            indices[f] = new byte[pixels.length];
+            int last = -1;
+            int lastIndex = 0;
+            for (int i = 0; i < pixels.length; i++) {
+                int rgb = pixels[i] & 0xffffff;
+                if (rgb != last) {   // neighbours mostly share a colour: look up only when it changes
+                    lastIndex = indexOf(palette, colours, rgb);
+                    if (lastIndex < 0) {
+                        if (colours == palette.length) {
+                            return images;
+                        }
+                        palette[colours] = rgb;
+                        lastIndex = colours++;
                     }
-                    palette[colours] = rgb;
-                    lastIndex = colours++;
+                    last = rgb;
                 }
-                last = rgb;
+                indices[f][i] = (byte) lastIndex;
             }
-            indices[i] = (byte) lastIndex;
         }
         byte[] r = new byte[colours];
         byte[] g = new byte[colours];
@@ -58,10 +64,14 @@ final class Png {
             g[k] = (byte) (palette[k] >> 8);
             b[k] = (byte) palette[k];
         }
-        BufferedImage indexed = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED,
-                new IndexColorModel(8, colours, r, g, b));
-        byte[] target = ((DataBufferByte) indexed.getRaster().getDataBuffer()).getData();
-        System.arraycopy(indices, 0, target, 0, indices.length);
+        IndexColorModel model = new IndexColorModel(8, colours, r, g, b);
+        BufferedImage[] indexed = new BufferedImage[images.length];
+        for (int f = 0; f < images.length; f++) {
+            indexed[f] = new BufferedImage(images[f].getWidth(), images[f].getHeight(),
+                    BufferedImage.TYPE_BYTE_INDEXED, model);
+            byte[] target = ((DataBufferByte) indexed[f].getRaster().getDataBuffer()).getData();
+            System.arraycopy(indices[f], 0, target, 0, indices[f].length);
+        }
         return indexed;
     }
 
