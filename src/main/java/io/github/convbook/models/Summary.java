@@ -46,6 +46,11 @@ final class Summary {
 
     /** Keras's {@code print_row}: each field starts after the previous column (its last character becomes a space). */
     static String row(String... fields) {
+        return row(POSITIONS, fields);
+    }
+
+    /** {@link #row(String...)} with other column ends, e.g. {@link Trace}'s wider table. */
+    static String row(int[] positions, String... fields) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
@@ -53,8 +58,8 @@ final class Summary {
                 line.append(' ');
             }
             line.append(fields[i]);
-            line.setLength(Math.min(line.length(), POSITIONS[i]));
-            line.append(" ".repeat(POSITIONS[i] - line.length()));
+            line.setLength(Math.min(line.length(), positions[i]));
+            line.append(" ".repeat(positions[i] - line.length()));
         }
         return line.toString();
     }

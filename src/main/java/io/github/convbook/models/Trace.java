@@ -255,17 +255,7 @@ public final class Trace implements DisplayDataRenderable {
 
     /** Keras's {@code print_row} with this table's column ends (see {@link Summary#row}). */
     static String row(String... fields) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                line.setLength(line.length() - 1);
-                line.append(' ');
-            }
-            line.append(fields[i]);
-            line.setLength(Math.min(line.length(), POSITIONS[i]));
-            line.append(" ".repeat(POSITIONS[i] - line.length()));
-        }
-        return line.toString();
+        return Summary.row(POSITIONS, fields);
     }
 
     /**

@@ -7,10 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -135,11 +132,7 @@ public final class Animation implements DisplayDataRenderable {
      */
     @Override
     public void render(RenderContext context) {
-        Map<String, Integer> size = new LinkedHashMap<>();
-        size.put("width", width);
-        size.put("height", height);
-        context.renderIfRequested(MIMEType.IMAGE_PNG, (type, out) ->
-                out.putData(type, Base64.getEncoder().encodeToString(toPng()), size));
+        Png.render(context, this::toPng, width, height);
     }
 
     /**

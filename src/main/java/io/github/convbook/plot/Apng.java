@@ -25,7 +25,11 @@ final class Apng {
     private Apng() {
     }
 
-    /** The APNG file of {@code frames} (all the same size), each shown {@code millis} milliseconds, looping. */
+    /**
+     * The APNG file of {@code frames} (all the same size), each shown {@code millis} milliseconds, looping. After the
+     * first frame only the rectangle that changed is stored (the rest of the canvas stays as it was), which keeps a
+     * step-by-step animation, where one window moves at a time, several times smaller.
+     */
     static byte[] encode(List<BufferedImage> frames, int millis) {
         BufferedImage[] images = Png.paletted(frames.toArray(new BufferedImage[0]));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -33,7 +37,11 @@ final class Apng {
             out.write(SIGNATURE);
             int sequence = 0;
             for (int f = 0; f < images.length; f++) {
-                List<Chunk> chunks = chunks(images[f]);
+                int[] region = f == 0 ? new int[] {0, 0, images[0].getWidth(), images[0].getHeight()}
+                        : changed(frames.get(f - 1), frames.get(f));
+                BufferedImage part = f == 0 ? images[0]
+                        : images[f].getSubimage(region[0], region[1], region[2], region[3]);
+                List<Chunk> chunks = chunks(part);
                 if (f == 0) {
                     for (Chunk chunk : chunks) {
                         if (chunk.type.equals("IDAT")) {
@@ -46,7 +54,7 @@ final class Apng {
                         }
                     }
                 }
-                frameControl(sequence++, images[f], millis).write(out);
+                frameControl(sequence++, region, millis).write(out);
                 for (Chunk chunk : chunks) {
                     if (!chunk.type.equals("IDAT")) {
                         continue;
@@ -67,10 +75,37 @@ final class Apng {
         return bytes.toByteArray();
     }
 
-    /** {@code fcTL}: the whole canvas, shown for {@code millis} ms, then left as it is and drawn over. */
-    private static Chunk frameControl(int sequence, BufferedImage image, int millis) {
-        ByteBuffer data = ByteBuffer.allocate(26).putInt(sequence).putInt(image.getWidth()).putInt(image.getHeight())
-                .putInt(0).putInt(0).putShort((short) millis).putShort((short) 1000).put((byte) 0).put((byte) 0);
+    /** The smallest rectangle {x, y, width, height} holding every pixel that differs; 1x1 when none does. */
+    static int[] changed(BufferedImage before, BufferedImage after) {
+        int width = after.getWidth();
+        int height = after.getHeight();
+        int[] a = before.getRGB(0, 0, width, height, null, 0, width);
+        int[] b = after.getRGB(0, 0, width, height, null, 0, width);
+        int x0 = width;
+        int y0 = height;
+        int x1 = -1;
+        int y1 = -1;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                if (a[y * width + x] != b[y * width + x]) {
+                    x0 = Math.min(x0, x);
+                    x1 = Math.max(x1, x);
+                    y0 = Math.min(y0, y);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        return x1 < 0 ? new int[] {0, 0, 1, 1} : new int[] {x0, y0, x1 - x0 + 1, y1 - y0 + 1};
+    }
+
+    /**
+     * {@code fcTL}: the region {x, y, width, height} of the canvas, shown for {@code millis} ms; dispose op 0 (leave
+     * the canvas as it is), blend op 0 (replace the region's pixels).
+     */
+    private static Chunk frameControl(int sequence, int[] region, int millis) {
+        ByteBuffer data = ByteBuffer.allocate(26).putInt(sequence).putInt(region[2]).putInt(region[3])
+                .putInt(region[0]).putInt(region[1]).putShort((short) millis).putShort((short) 1000).put((byte) 0)
+                .put((byte) 0);
         return new Chunk("fcTL", data.array());
     }
 

@@ -11,9 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -209,12 +206,7 @@ public abstract class Picture<P extends Picture<P>> implements DisplayDataRender
      */
     @Override
     public void render(RenderContext context) {
-        // a fixed key order, so a re-executed notebook stores byte-identical outputs
-        Map<String, Integer> size = new LinkedHashMap<>();
-        size.put("width", width);
-        size.put("height", height);
-        context.renderIfRequested(MIMEType.IMAGE_PNG, (type, out) ->
-                out.putData(type, Base64.getEncoder().encodeToString(toPng()), size));
+        Png.render(context, this::toPng, width, height);
     }
 
     /**

@@ -1,11 +1,17 @@
 package io.github.convbook.plot;
 
+import io.github.spencerpark.jupyter.kernel.display.RenderContext;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 
 /**
@@ -15,6 +21,19 @@ import javax.imageio.ImageIO;
  */
 final class Png {
     private Png() {
+    }
+
+    /**
+     * Adds PNG bytes to a kernel's display with the logical width and height as metadata, so the notebook shows the
+     * double-density image at its logical size.
+     */
+    static void render(RenderContext context, Supplier<byte[]> png, int width, int height) {
+        // a fixed key order, so a re-executed notebook stores byte-identical outputs
+        Map<String, Integer> size = new LinkedHashMap<>();
+        size.put("width", width);
+        size.put("height", height);
+        context.renderIfRequested(MIMEType.IMAGE_PNG, (type, out) ->
+                out.putData(type, Base64.getEncoder().encodeToString(png.get()), size));
     }
 
     static void write(BufferedImage image, OutputStream out) {

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.convbook.tensor.Tensor;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
@@ -75,11 +78,15 @@ class AnimationTest {
                 ByteBuffer data = ByteBuffer.wrap(chunk.data());
                 assertEquals(expected++, data.getInt());
                 if (chunk.type().equals("fcTL")) {
-                    frameControls++;
-                    assertEquals(240, data.getInt(), "width in device pixels");
-                    assertEquals(200, data.getInt());
-                    data.getInt();
-                    data.getInt();
+                    int width = data.getInt();
+                    int height = data.getInt();
+                    int x = data.getInt();
+                    int y = data.getInt();
+                    if (frameControls++ == 0) {
+                        assertEquals(List.of(240, 200, 0, 0), List.of(width, height, x, y), "the whole canvas");
+                    } else {
+                        assertTrue(width < 240 && x + width <= 240 && y + height <= 200, "only what changed");
+                    }
                     assertEquals(400, data.getShort());
                     assertEquals(1000, data.getShort());
                 }
@@ -93,6 +100,81 @@ class AnimationTest {
         for (int y = 0; y < drawn.getHeight(); y += 7) {
             for (int x = 0; x < drawn.getWidth(); x += 7) {
                 assertEquals(Pixels.rgb(drawn, x, y), Pixels.rgb(first, x, y));
+            }
+        }
+    }
+
+    /** Plays the animation as a viewer does: each frame's region pasted over the canvas. */
+    private static List<BufferedImage> play(byte[] apng) throws Exception {
+        List<Chunk> chunks = chunks(apng);
+        Chunk header = chunks.get(0);
+        Chunk palette = chunks.stream().filter(c -> c.type().equals("PLTE")).findFirst().orElse(null);
+        int canvasWidth = ByteBuffer.wrap(header.data()).getInt(0);
+        int canvasHeight = ByteBuffer.wrap(header.data()).getInt(4);
+        BufferedImage canvas = new BufferedImage(canvasWidth, canvasHeight, BufferedImage.TYPE_INT_RGB);
+        List<BufferedImage> shown = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            if (!chunks.get(i).type().equals("fcTL")) {
+                continue;
+            }
+            ByteBuffer control = ByteBuffer.wrap(chunks.get(i).data());
+            control.getInt();
+            int width = control.getInt();
+            int height = control.getInt();
+            int x = control.getInt();
+            int y = control.getInt();
+            // a PNG of the region: the file's IHDR with the region's size, its palette, the frame's image data
+            var png = new ByteArrayOutputStream();
+            var out = new DataOutputStream(png);
+            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+            byte[] ihdr = header.data().clone();
+            ByteBuffer.wrap(ihdr).putInt(0, width).putInt(4, height);
+            writeChunk(out, "IHDR", ihdr);
+            if (palette != null) {
+                writeChunk(out, "PLTE", palette.data());
+            }
+            for (int k = i + 1; k < chunks.size() && !chunks.get(k).type().equals("fcTL"); k++) {
+                Chunk c = chunks.get(k);
+                if (c.type().equals("IDAT")) {
+                    writeChunk(out, "IDAT", c.data());
+                } else if (c.type().equals("fdAT")) {
+                    writeChunk(out, "IDAT", Arrays.copyOfRange(c.data(), 4, c.data().length));
+                }
+            }
+            writeChunk(out, "IEND", new byte[0]);
+            canvas.getGraphics().drawImage(Pixels.decode(png.toByteArray()), x, y, null);
+            BufferedImage copy = new BufferedImage(canvasWidth, canvasHeight, BufferedImage.TYPE_INT_RGB);
+            copy.getGraphics().drawImage(canvas, 0, 0, null);
+            shown.add(copy);
+        }
+        return shown;
+    }
+
+    private static void writeChunk(DataOutputStream out, String type, byte[] data) throws Exception {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(name);
+        crc.update(data);
+        out.writeInt(data.length);
+        out.write(name);
+        out.write(data);
+        out.writeInt((int) crc.getValue());
+    }
+
+    @Test
+    void playingTheAnimationShowsEveryFrameExactly() throws Exception {
+        List<Figure> frames = frames(3);
+        frames.add(frames.get(2));   // an unchanged frame too
+        List<BufferedImage> shown = play(Plot.animate(frames, 200).toPng());
+        assertEquals(4, shown.size());
+        for (int f = 0; f < 4; f++) {
+            BufferedImage drawn = frames.get(f).toBufferedImage();
+            for (int y = 0; y < drawn.getHeight(); y++) {
+                for (int x = 0; x < drawn.getWidth(); x++) {
+                    if (Pixels.rgb(drawn, x, y) != Pixels.rgb(shown.get(f), x, y)) {
+                        throw new AssertionError("frame " + f + " differs at (" + x + ", " + y + ")");
+                    }
+                }
             }
         }
     }
