@@ -25,11 +25,11 @@ public final class Animation implements DisplayDataRenderable {
     /** The most frames an animation may have: a notebook output stays small. */
     public static final int MAX_FRAMES = 120;
 
-    private final List<BufferedImage> frames;
+    private final int frameCount;
     private final int millis;
     private final int width;
     private final int height;
-    private byte[] png;
+    private final byte[] png;
 
     Animation(List<? extends Picture<?>> pictures, int millis) {
         if (pictures == null || pictures.isEmpty() || pictures.size() > MAX_FRAMES) {
@@ -43,7 +43,7 @@ public final class Animation implements DisplayDataRenderable {
         this.width = first.width();
         this.height = first.height();
         this.millis = millis;
-        this.frames = new ArrayList<>();
+        List<BufferedImage> frames = new ArrayList<>();
         for (int i = 0; i < pictures.size(); i++) {
             Picture<?> picture = pictures.get(i);
             if (picture == null) {
@@ -56,6 +56,8 @@ public final class Animation implements DisplayDataRenderable {
             }
             frames.add(picture.toBufferedImage());   // drawn now: later changes to a figure do not change the frames
         }
+        this.frameCount = frames.size();
+        this.png = Apng.encode(frames, millis);   // encoded once; the drawn frames need not be kept
     }
 
     /**
@@ -64,7 +66,7 @@ public final class Animation implements DisplayDataRenderable {
      * @return at least 1
      */
     public int frames() {
-        return frames.size();
+        return frameCount;
     }
 
     /**
@@ -82,9 +84,6 @@ public final class Animation implements DisplayDataRenderable {
      * @return a new array
      */
     public byte[] toPng() {
-        if (png == null) {
-            png = Apng.encode(frames, millis);
-        }
         return png.clone();
     }
 
@@ -142,6 +141,6 @@ public final class Animation implements DisplayDataRenderable {
      */
     @Override
     public String toString() {
-        return "Animation(" + frames.size() + " frames, " + millis + " ms each, " + width + "x" + height + " px)";
+        return "Animation(" + frameCount + " frames, " + millis + " ms each, " + width + "x" + height + " px)";
     }
 }
