@@ -252,7 +252,7 @@ public final class Axes {
         centred(g, xlabel, Style.TEXT, box.getCenterX(),
                 box.getMaxY() + 4 + (ticks ? tickSpace : 0) + g.getFontMetrics(Style.TEXT).getAscent());
         if (!ylabel.isEmpty()) {
-            g.setFont(Style.TEXT);
+            g.setFont(Style.forText(Style.TEXT, ylabel));
             FontMetrics metrics = g.getFontMetrics();
             AffineTransform saved = g.getTransform();
             double left = box.getX() - (ticks ? TICK_LABEL_WIDTH + TICK : 0) - 6 - metrics.getDescent();
@@ -303,7 +303,7 @@ public final class Axes {
     }
 
     private static void drawCentred(Graphics2D g, String text, Font font, double cx, double cy, boolean light) {
-        g.setFont(font);
+        g.setFont(Style.forText(font, text));
         FontMetrics metrics = g.getFontMetrics();
         g.setColor(light ? Color.BLACK : Color.WHITE);
         g.drawString(text, (float) (cx - metrics.stringWidth(text) / 2.0),
@@ -349,7 +349,7 @@ public final class Axes {
         if (text.isEmpty()) {
             return;
         }
-        g.setFont(font);
+        g.setFont(Style.forText(font, text));
         FontMetrics metrics = g.getFontMetrics();
         g.drawString(text, (float) (centreX - metrics.stringWidth(text) / 2.0), (float) baseline);
     }

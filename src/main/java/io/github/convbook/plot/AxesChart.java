@@ -235,10 +235,13 @@ public abstract class AxesChart<C extends AxesChart<C>> extends Picture<C> {
         style.setAxisTickLabelsColor(Style.INK);
         style.setYAxisLabelAlignment(AxesChartStyler.TextAlignment.Right);
         style.setChartTitleBoxVisible(false);
-        style.setChartTitleFont(Style.TITLE);
-        style.setAxisTitleFont(Style.TEXT);
-        style.setAxisTickLabelsFont(Style.TEXT);
-        style.setLegendFont(Style.TEXT);
+        // one font for the whole chart: Nanum Gothic when any of its text is Korean (or other CJK), so that its
+        // Latin text and digits match the Hangul beside them
+        String texts = title + xlabel + ylabel + String.join("", chart.getSeriesMap().keySet());
+        style.setChartTitleFont(Style.forText(Style.TITLE, texts));
+        style.setAxisTitleFont(Style.forText(Style.TEXT, texts));
+        style.setAxisTickLabelsFont(Style.forText(Style.TEXT, texts));
+        style.setLegendFont(Style.forText(Style.TEXT, texts));
         style.setLegendPosition(bestLegendPosition(chart, width, height, ymin, ymax));
         style.setLegendBorderColor(new Color(0xcccccc));
         style.setChartPadding(12);

@@ -102,7 +102,7 @@ public final class Figure extends Picture<Figure> {
     protected void paint(Graphics2D g, int width, int height) {
         double top = MARGIN;
         if (!suptitle.isEmpty()) {
-            g.setFont(Style.TITLE);
+            g.setFont(Style.forText(Style.TITLE, suptitle));
             g.setColor(Style.INK);
             FontMetrics metrics = g.getFontMetrics();
             g.drawString(suptitle, (float) ((width - metrics.stringWidth(suptitle)) / 2.0),

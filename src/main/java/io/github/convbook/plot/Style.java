@@ -2,6 +2,10 @@ package io.github.convbook.plot;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +25,12 @@ final class Style {
 
     static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, points(10));
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.PLAIN, points(12));
+    /**
+     * Nanum Gothic (NAVER, SIL Open Font License 1.1, {@code NanumGothic-OFL.txt} beside it), shipped in the jar: text
+     * with Hangul or other CJK characters is drawn in it, so that such a chart looks the same on every machine, with or
+     * without a CJK font installed (Java's logical "SansSerif" draws Hangul as empty boxes where none is).
+     */
+    private static final Font KOREAN = loadKorean();
     static final Color INK = new Color(0x222222);
     static final Color FRAME = Color.BLACK;
     static final Color GRID = new Color(0xb0b0b0);
@@ -36,6 +46,38 @@ final class Style {
             Map.entry("m", 0xbf00bf), Map.entry("y", 0xbfbf00), Map.entry("k", 0x000000), Map.entry("w", 0xffffff));
     private static final List<String> TAB = List.of(
             "blue", "orange", "green", "red", "purple", "brown", "pink", "gray", "olive", "cyan");
+
+    private static Font loadKorean() {
+        try (InputStream in = Style.class.getResourceAsStream("NanumGothic.ttf")) {
+            if (in == null) {
+                throw new IllegalStateException("NanumGothic.ttf is missing from the ConvBook jar (plot package)");
+            }
+            return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read NanumGothic.ttf from the ConvBook jar", e);
+        } catch (FontFormatException e) {
+            throw new IllegalStateException("NanumGothic.ttf in the ConvBook jar is not a TrueType font", e);
+        }
+    }
+
+    /**
+     * Whether the text holds a Hangul, kana or CJK ideograph character, which fonts without CJK coverage draw as
+     * empty boxes.
+     */
+    static boolean hasCjk(String text) {
+        return text != null && text.codePoints().anyMatch(c -> {
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            return script == Character.UnicodeScript.HANGUL || script == Character.UnicodeScript.HAN
+                    || script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA
+                    || script == Character.UnicodeScript.BOPOMOFO
+                    || Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION;
+        });
+    }
+
+    /** The font for drawing {@code text}: {@code base} itself, or Nanum Gothic at its size and style for CJK text. */
+    static Font forText(Font base, String text) {
+        return hasCjk(text) ? KOREAN.deriveFont(base.getStyle(), base.getSize2D()) : base;
+    }
 
     /** A colour as matplotlib names it: {@code "red"}, {@code "r"}, {@code "tab:orange"} or {@code "#1f77b4"}. */
     static Color color(String name) {
