@@ -9,6 +9,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /** Reads and writes .ipynb files; writing goes through a temporary file so a crash never leaves half a notebook. */
 final class NotebookFile {
@@ -81,8 +83,10 @@ final class NotebookFile {
         Path target = path.toAbsolutePath();
         Path temp = null;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            // not Files.createTempFile: its owner-only 0600 would stay on the notebook; a new file gets the umask's
+            temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

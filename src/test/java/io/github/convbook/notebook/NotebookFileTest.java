@@ -68,6 +68,22 @@ class NotebookFileTest {
     }
 
     @Test
+    void aWrittenNotebookGetsTheUsualPermissionsAndLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+        Path usual = dir.resolve("usual.txt");
+        Files.writeString(usual, "any new file");
+        Path notebook = dir.resolve("chapter.ipynb");
+        NotebookFile.writeAtomically(notebook, "{}\n");
+        NotebookFile.writeAtomically(notebook, "{\"cells\": []}\n");
+        assertEquals("{\"cells\": []}\n", Files.readString(notebook));
+        // the umask's permissions (rw-r--r-- usually), as the notebook had before; not createTempFile's rw-------
+        assertEquals(Files.getPosixFilePermissions(usual), Files.getPosixFilePermissions(notebook));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("chapter.ipynb", "usual.txt"), files.map(f -> f.getFileName().toString()).sorted()
+                    .toList());
+        }
+    }
+
+    @Test
     void linesSplitAsPythonSplitlines() {
         assertEquals("[\"a\\r\\n\",\"b\\n\",\"c\"]", MultilineText.split("a\r\nb\nc").toString());
         assertEquals("[]", MultilineText.split("").toString());
