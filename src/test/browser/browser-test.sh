@@ -19,7 +19,8 @@ cd "$root"
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi nanum || missing+=(fonts-nanum)
+# (no `grep -q` on a pipe: under pipefail its early exit fails the pipe)
+case "$(fc-list 2>/dev/null)" in *Nanum*) ;; *) missing+=(fonts-nanum) ;; esac
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -41,8 +42,7 @@ ln -s "$root/kernel-lib" "$site/kernel-lib"
 ln -s "$root/data" "$site/data"
 
 . "$rig/env.sh"
-/usr/bin/jupyter kernelspec list --json | grep -q '"convbook"' \
-  || { echo "browser-test: no ConvBook kernelspec on JUPYTER_PATH: run kernel-lib/install.py --prefix $rig"; exit 2; }
+case "$(/usr/bin/jupyter kernelspec list --json 2>/dev/null)" in *'"convbook"'*) ;; *) echo "browser-test: no ConvBook kernelspec on JUPYTER_PATH: run kernel-lib/install.py --prefix $rig"; exit 2 ;; esac
 port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export CONVBOOK_MAX_EPOCHS=${CONVBOOK_MAX_EPOCHS:-1} CONVBOOK_MAX_SAMPLES=${CONVBOOK_MAX_SAMPLES:-2000}
 /usr/bin/jupyter notebook --no-browser --allow-root --ip=127.0.0.1 --port="$port" --NotebookApp.token='' \

@@ -81,14 +81,21 @@ try {
   check('no script errors on the page', pageErrors.length === 0, pageErrors.join(' | '));
 
   fs.mkdirSync(outDir, {recursive: true});
-  await page.evaluate(() => window.scrollTo(0, 0));
+  // Notebook 6 scrolls its #site element, not the window
+  await page.evaluate(() => { document.querySelector('#site').scrollTop = 0; });
   await page.screenshot({path: path.join(outDir, 'top.png')});
   const first = await page.$('.output_area img');
   if (first) {
     await first.scrollIntoView();
     await first.screenshot({path: path.join(outDir, 'first-figure.png')});
   }
-  await page.screenshot({path: path.join(outDir, 'page.png'), fullPage: true});
+  // the whole notebook in one picture (up to 16,000 px): a window as tall as the notebook, as Notebook 6 scrolls
+  // inside its #site element and never the page
+  const tall = await page.evaluate(() => document.querySelector('#header').offsetHeight
+      + document.querySelector('#notebook').scrollHeight);
+  await page.setViewport({width: 1280, height: Math.min(16000, tall)});
+  await new Promise(r => setTimeout(r, 1000));
+  await page.screenshot({path: path.join(outDir, 'page.png')});
   await page.evaluate(() => Jupyter.notebook.save_notebook());
   await new Promise(r => setTimeout(r, 2000));
 } finally {
