@@ -144,14 +144,20 @@ def install(args):
         if result.returncode != 0:
             raise InstallError("`%s` failed (exit %d): %s"
                                % (" ".join(command), result.returncode, result.stderr.strip()[-800:]))
-    installed = kernelspecs().get(NAME)
-    where = installed["resource_dir"] if installed else None
+    # jupyter says "Installed kernelspec convbook in DIR"
+    said = re.search(r"Installed kernelspec \S+ in (.+)", result.stdout + result.stderr)
+    where = said.group(1).strip() if said else None
+    found = kernelspecs().get(NAME)
     print("Installed the Jupyter kernel '%s' (%s)%s" % (NAME, DISPLAY_NAME, " in " + where if where else ""))
     print("  runs IJava's %s (from the kernel '%s') with -Xmx%s" % (jar, name, heap))
     print("  loads %s and %s" % (os.path.join(HERE, "*.jar"), os.path.join(HERE, "startup.jsh")))
-    if not installed:
+    if not found:
         print("Note: `jupyter kernelspec list` does not show it: the folder you installed into is not on Jupyter's "
               "path (add DIR/share/jupyter to JUPYTER_PATH).")
+    elif where and os.path.realpath(found["resource_dir"]) != os.path.realpath(where):
+        print("Note: Jupyter will start another '%s' kernel, in %s, which comes first on its path (an earlier "
+              "install with other options?): delete that folder, or install there with the matching option."
+              % (NAME, found["resource_dir"]))
     print("Next: jupyter notebook notebooks/   and pick \"%s\" (Kernel > Change kernel)." % DISPLAY_NAME)
 
 
