@@ -25,12 +25,6 @@ final class Style {
 
     static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, points(10));
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.PLAIN, points(12));
-    /**
-     * Nanum Gothic (NAVER, SIL Open Font License 1.1, {@code NanumGothic-OFL.txt} beside it), shipped in the jar: text
-     * with Hangul or other CJK characters is drawn in it, so that such a chart looks the same on every machine, with or
-     * without a CJK font installed (Java's logical "SansSerif" draws Hangul as empty boxes where none is).
-     */
-    private static final Font KOREAN = loadKorean();
     static final Color INK = new Color(0x222222);
     static final Color FRAME = Color.BLACK;
     static final Color GRID = new Color(0xb0b0b0);
@@ -46,6 +40,16 @@ final class Style {
             Map.entry("m", 0xbf00bf), Map.entry("y", 0xbfbf00), Map.entry("k", 0x000000), Map.entry("w", 0xffffff));
     private static final List<String> TAB = List.of(
             "blue", "orange", "green", "red", "purple", "brown", "pink", "gray", "olive", "cyan");
+
+    /**
+     * Nanum Gothic (NAVER, SIL Open Font License 1.1, {@code NanumGothic-OFL.txt} beside it), shipped in the jar: text
+     * with Hangul or other CJK characters is drawn in it, so that such a chart looks the same on every machine, with or
+     * without a CJK font installed (Java's logical "SansSerif" draws Hangul as empty boxes where none is). Read the
+     * first time a chart has such text (a holder class), so English-only charts never pay for the 4.7 MB font.
+     */
+    private static final class Korean {
+        static final Font FONT = loadKorean();
+    }
 
     private static Font loadKorean() {
         try (InputStream in = Style.class.getResourceAsStream("NanumGothic.ttf")) {
@@ -76,7 +80,7 @@ final class Style {
 
     /** The font for drawing {@code text}: {@code base} itself, or Nanum Gothic at its size and style for CJK text. */
     static Font forText(Font base, String text) {
-        return hasCjk(text) ? KOREAN.deriveFont(base.getStyle(), base.getSize2D()) : base;
+        return hasCjk(text) ? Korean.FONT.deriveFont(base.getStyle(), base.getSize2D()) : base;
     }
 
     /** A colour as matplotlib names it: {@code "red"}, {@code "r"}, {@code "tab:orange"} or {@code "#1f77b4"}. */
