@@ -3,7 +3,6 @@ package io.github.convbook.backend;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -244,7 +243,10 @@ public final class NativeOps {
      * oneDNN's conv2d reads a strided view (a crop, a permutation) as if it were contiguous: such arrays are copied.
      */
     private static INDArray cOrder(INDArray array) {
-        return Shape.hasDefaultStridesForShape(array) && array.ordering() == 'c' ? array : array.dup('c');
+        // Values.isContiguous, not ND4J's Shape.hasDefaultStridesForShape: that one says false for the row-major
+        // strides of a shape ending in 1 ((64, 28, 28, 1): [784, 28, 1, 1]), so every one-channel input (MNIST
+        // into the first layer) was copied, and its layer's output and gradient buffers ignored, at every call
+        return Values.isContiguous(array) ? array : array.dup('c');
     }
 
     private static INDArray[] withBias(INDArray input, INDArray kernel, INDArray bias) {
