@@ -243,10 +243,10 @@ public final class NativeOps {
      * oneDNN's conv2d reads a strided view (a crop, a permutation) as if it were contiguous: such arrays are copied.
      */
     private static INDArray cOrder(INDArray array) {
-        // Values.isContiguous, not ND4J's Shape.hasDefaultStridesForShape: that one says false for the row-major
+        // Values.contiguous, not ND4J's Shape.hasDefaultStridesForShape: that one says false for the row-major
         // strides of a shape ending in 1 ((64, 28, 28, 1): [784, 28, 1, 1]), so every one-channel input (MNIST
         // into the first layer) was copied, and its layer's output and gradient buffers ignored, at every call
-        return Values.isContiguous(array) ? array : array.dup('c');
+        return Values.contiguous(array);
     }
 
     private static INDArray[] withBias(INDArray input, INDArray kernel, INDArray bias) {

@@ -68,6 +68,18 @@ public abstract class Values {
     }
 
     /**
+     * {@code array} itself when it is {@linkplain #isContiguous contiguous}, else a row-major copy: what {@link #of}
+     * and the native convolutions need. A view (a permutation, a crop) is copied; a whole array is not, even when a
+     * size-1 axis has an unusual stride.
+     *
+     * @param array any ND4J array
+     * @return {@code array}, or a new contiguous copy of it with the same shape, dtype and values
+     */
+    public static INDArray contiguous(INDArray array) {
+        return isContiguous(array) ? array : array.dup('c');
+    }
+
+    /**
      * The number of values, the array's element count.
      *
      * @return the count; valid indices are {@code 0} to {@code length() - 1}

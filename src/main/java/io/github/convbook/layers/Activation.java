@@ -115,7 +115,7 @@ public class Activation extends Layer {
         if (!needInputGradient) {
             return null;   // no weights, so nothing else to compute
         }
-        INDArray g = Values.isContiguous(outputGradient) ? outputGradient : outputGradient.dup('c');
+        INDArray g = Values.contiguous(outputGradient);
         return activation.backward(g);
     }
 

@@ -366,9 +366,7 @@ public class BatchNormalization extends Layer {
     protected INDArray call(INDArray input, boolean training) {
         DataType type = dtype().nd4j();
         INDArray x = input.dataType() == type ? input : input.castTo(type);
-        if (!Values.isContiguous(x)) {
-            x = x.dup('c');
-        }
+        x = Values.contiguous(x);
         int c = channels;
         int n = Math.toIntExact(x.length());
         int rows = n / c;
@@ -475,9 +473,7 @@ public class BatchNormalization extends Layer {
         }
         DataType type = dtype().nd4j();
         INDArray grad = outputGradient.dataType() == type ? outputGradient : outputGradient.castTo(type);
-        if (!Values.isContiguous(grad)) {
-            grad = grad.dup('c');
-        }
+        grad = Values.contiguous(grad);
         int c = channels;
         int n = Math.toIntExact(grad.length());
         int rows = n / c;

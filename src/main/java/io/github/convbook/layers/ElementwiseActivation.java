@@ -58,7 +58,7 @@ abstract class ElementwiseActivation extends Layer {
      */
     @Override
     protected INDArray call(INDArray input, boolean training) {
-        INDArray in = Values.isContiguous(input) ? input : input.dup('c');
+        INDArray in = Values.contiguous(input);
         INDArray out = scratch.get("output", in.dataType(), in.shape());
         Values x = Values.of(in);
         Values y = Values.of(out);
@@ -83,7 +83,7 @@ abstract class ElementwiseActivation extends Layer {
         if (!needInputGradient) {
             return null;
         }
-        INDArray grad = Values.isContiguous(outputGradient) ? outputGradient : outputGradient.dup('c');
+        INDArray grad = Values.contiguous(outputGradient);
         INDArray result = scratch.get("inputGradient", lastInput.dataType(), lastInput.shape());
         Values x = Values.of(lastInput);
         Values g = Values.of(grad);

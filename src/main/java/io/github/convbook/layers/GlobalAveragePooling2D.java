@@ -29,7 +29,7 @@ public class GlobalAveragePooling2D extends GlobalPooling2D<GlobalAveragePooling
      */
     @Override
     protected INDArray call(INDArray input, boolean training) {
-        INDArray in = Values.isContiguous(input) ? input : input.dup('c');
+        INDArray in = Values.contiguous(input);
         long[] shape = in.shape();
         int batch = (int) shape[0], pixels = (int) (shape[1] * shape[2]), channels = (int) shape[3];
         INDArray out = scratch.get("output", in.dataType(), computeOutputShape(Shape.of(shape)).toArray());
@@ -67,7 +67,7 @@ public class GlobalAveragePooling2D extends GlobalPooling2D<GlobalAveragePooling
         if (!needInputGradient) {
             return null;
         }
-        INDArray grad = Values.isContiguous(outputGradient) ? outputGradient : outputGradient.dup('c');
+        INDArray grad = Values.contiguous(outputGradient);
         int batch = (int) lastInputShape[0], pixels = (int) (lastInputShape[1] * lastInputShape[2]);
         int channels = (int) lastInputShape[3];
         INDArray result = scratch.get("inputGradient", grad.dataType(), lastInputShape);

@@ -29,7 +29,7 @@ public class GlobalMaxPooling2D extends GlobalPooling2D<GlobalMaxPooling2D> {
      */
     @Override
     protected INDArray call(INDArray input, boolean training) {
-        INDArray in = Values.isContiguous(input) ? input : input.dup('c');
+        INDArray in = Values.contiguous(input);
         long[] shape = in.shape();
         int batch = (int) shape[0], pixels = (int) (shape[1] * shape[2]), channels = (int) shape[3];
         INDArray out = scratch.get("output", in.dataType(), computeOutputShape(Shape.of(shape)).toArray());
@@ -74,7 +74,7 @@ public class GlobalMaxPooling2D extends GlobalPooling2D<GlobalMaxPooling2D> {
         if (!needInputGradient) {
             return null;
         }
-        INDArray grad = Values.isContiguous(outputGradient) ? outputGradient : outputGradient.dup('c');
+        INDArray grad = Values.contiguous(outputGradient);
         long[] shape = lastInput.shape();
         int batch = (int) shape[0], pixels = (int) (shape[1] * shape[2]), channels = (int) shape[3];
         INDArray result = scratch.get("inputGradient", lastInput.dataType(), shape);

@@ -140,7 +140,7 @@ public class UpSampling2D extends Layer {
         long[] outShape = computeOutputShape(Shape.of(input.shape())).toArray();
         if (bilinear) {
             INDArray out = scratch.get("output", input.dataType(), outShape);
-            Bilinear.forward(contiguous(input), out);
+            Bilinear.forward(Values.contiguous(input), out);
             return out;
         }
         return NativeOps.upSample(input, size, scratch.get("output", input.dataType(), outShape));
@@ -161,15 +161,10 @@ public class UpSampling2D extends Layer {
         }
         INDArray inputGradient = scratch.get("inputGradient", lastInput.dataType(), lastInput.shape());
         if (bilinear) {
-            Bilinear.backward(contiguous(outputGradient), inputGradient);
+            Bilinear.backward(Values.contiguous(outputGradient), inputGradient);
             return inputGradient;
         }
         return NativeOps.upSampleBackward(lastInput, outputGradient, inputGradient);
-    }
-
-    /** {@link Values} reads only row-major arrays without gaps; views (a permutation, a slice) are copied. */
-    private static INDArray contiguous(INDArray array) {
-        return Values.isContiguous(array) ? array : array.dup('c');
     }
 
     /**

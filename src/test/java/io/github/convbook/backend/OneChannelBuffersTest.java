@@ -2,7 +2,9 @@ package io.github.convbook.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,7 +22,7 @@ class OneChannelBuffersTest {
     @Test
     void oneChannelInputIsContiguous() {
         INDArray x = Nd4j.rand(DataType.FLOAT, 4, 28, 28, 1);
-        assertEquals(true, Values.isContiguous(x));
+        assertTrue(Values.isContiguous(x), "strides " + Arrays.toString(x.stride()));
     }
 
     @Test
