@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -80,6 +81,17 @@ public abstract class Values {
     }
 
     /**
+     * The values from {@code from} (inclusive) to {@code to} (exclusive) as a view of their own, indexed from 0:
+     * writes through it change the array. Lets an element-wise loop run on parts of an array in parallel.
+     *
+     * @param from the first index, from 0 to {@code to}
+     * @param to one past the last index, at most {@link #length()}
+     * @return a view {@code to - from} long whose index 0 is this view's {@code from}
+     * @throws IndexOutOfBoundsException when the range is not within {@code 0..length()}
+     */
+    public abstract Values range(int from, int to);
+
+    /**
      * The number of values, the array's element count.
      *
      * @return the count; valid indices are {@code 0} to {@code length() - 1}
@@ -123,6 +135,12 @@ public abstract class Values {
         public void set(int i, double value) {
             buffer.put(i, (float) value);
         }
+
+        @Override
+        public Values range(int from, int to) {
+            Objects.checkFromToIndex(from, to, length());
+            return new Floats(buffer.slice(from, to - from), to - from);
+        }
     }
 
     private static final class Doubles extends Values {
@@ -141,6 +159,12 @@ public abstract class Values {
         @Override
         public void set(int i, double value) {
             buffer.put(i, value);
+        }
+
+        @Override
+        public Values range(int from, int to) {
+            Objects.checkFromToIndex(from, to, length());
+            return new Doubles(buffer.slice(from, to - from), to - from);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.convbook.layers;
 
+import io.github.convbook.backend.ReluGradient;
 import io.github.convbook.backend.Values;
 import java.util.Arrays;
 import java.util.Locale;
@@ -69,6 +70,10 @@ public enum Activations {
         }
         if (this == SOFTMAX) {
             return softmaxBackward(y, gradient);
+        }
+        if (this == RELU && ReluGradient.applies(y, gradient)) {
+            ReluGradient.zeroWhereOff(y, gradient);
+            return gradient;
         }
         // one pass over both arrays: cheaper than building masks and products with separate ND4J ops
         Values out = Values.of(y);
