@@ -356,6 +356,19 @@ public abstract class Conv<T extends Conv<T>> extends Layer {
     protected abstract INDArray[] convolveBackward(INDArray input, INDArray outputGradient, INDArray... into);
 
     /**
+     * The kernel and bias gradients without the input gradient, for a first layer, when the subclass has a cheaper
+     * way to them than {@link #convolveBackward}; null (the default) when it has none.
+     *
+     * @param input          the batch the forward pass convolved
+     * @param outputGradient the loss gradient with respect to the convolution's output (before the activation)
+     * @param buffers        the layer's reused arrays, to write the gradients into
+     * @return {@code {kernelGradient}}, then {@code biasGradient} when the layer has a bias; or null
+     */
+    protected INDArray[] kernelGradientsAlone(INDArray input, INDArray outputGradient, Scratch buffers) {
+        return null;
+    }
+
+    /**
      * Convolves a batch {@code (batch, height, width, channels)} and applies the activation; the result lives in a
      * buffer this layer reuses for the next batch.
      *
@@ -396,6 +409,14 @@ public abstract class Conv<T extends Conv<T>> extends Layer {
     @Override
     protected INDArray backwardFromLogits(INDArray beforeActivation, boolean needInputGradient) {
         DataType type = lastInput.dataType();
+        INDArray[] alone = needInputGradient ? null : kernelGradientsAlone(lastInput, beforeActivation, scratch);
+        if (alone != null) {
+            setGradient("kernel", alone[0]);
+            if (bias != null) {
+                setGradient("bias", alone[1]);
+            }
+            return null;
+        }
         INDArray inputGradient = scratch.get("inputGradient", type, lastInput.shape());
         INDArray kernelGradient = scratch.get("kernelGradient", type, kernel.shape());
         INDArray[] into = bias == null

@@ -1,7 +1,9 @@
 package io.github.convbook.layers;
 
 import io.github.convbook.backend.Checks;
+import io.github.convbook.backend.FirstLayerGradient;
 import io.github.convbook.backend.NativeOps;
+import io.github.convbook.backend.Scratch;
 import io.github.convbook.ops.Padding;
 import io.github.convbook.tensor.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -85,6 +87,16 @@ public class Conv2D extends Conv<Conv2D> {
     protected INDArray[] convolveBackward(INDArray input, INDArray outputGradient, INDArray... into) {
         return NativeOps.conv2dBackward(input, kernel, bias, outputGradient, strides,
                 padding == Padding.SAME, dilationRate, into);
+    }
+
+    /** The first layer's kernel and bias gradients as one matrix product, skipping the input gradient. */
+    @Override
+    protected INDArray[] kernelGradientsAlone(INDArray input, INDArray outputGradient, Scratch buffers) {
+        if (!FirstLayerGradient.applies(input, kernel, outputGradient)) {
+            return null;
+        }
+        return FirstLayerGradient.kernelAndBias(input, kernel, bias != null, outputGradient, strides,
+                padding == Padding.SAME, dilationRate, buffers);
     }
 
     @Override
