@@ -47,7 +47,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>Options (Maven passes them as one {@code -Dbench.args="..."}):
  * <ul>
- *   <li>{@code --epochs N}: timed epochs per engine after a warm-up of a few batches; the best counts (default 2);</li>
+ *   <li>{@code --epochs N}: timed epochs per engine after a warm-up of a few batches, ConvBook and PyTorch taking
+ *       turns epoch by epoch; the best counts (default 2);</li>
  *   <li>{@code --images N}: train on the first N images only (default all 60,000; for smoke tests), and infer on
  *       at most N test images;</li>
  *   <li>{@code --dl4j-images N}: Deeplearning4j trains on this many images (default 6,400);</li>
@@ -252,51 +253,38 @@ public final class TrainingBenchmark {
         row.flops = TrainingFlops.perImage(model);
         System.out.printf(Locale.ROOT, "Training FLOPs per image (from the layer shapes): %.2f M%n", row.flops / 1e6);
         model.fit(x.slice(0, warmUp), y.slice(0, warmUp), epochs(1), batchSize(batch), verbose(0));
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            CpuLoad before = CpuLoad.now();
-            long start = System.nanoTime();
-            var history = model.fit(x, y, epochs(1), batchSize(batch), verbose(0));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Rate rate = new Rate(n / seconds, seconds, CpuLoad.now().since(before));
-            row.convbook = row.convbook.best(rate);
-            row.convbookLoss = history.get("loss").get(0);
-            System.out.printf(Locale.ROOT, "ConvBook epoch %d: %.1f s, %.0f images/s, loss %.4f | %s | %s%n",
-                    epoch, seconds, rate.imagesPerSecond(), history.get("loss").get(0), rate.load(), memory());
-        }
-        for (int run = 0; run < 2; run++) {
-            CpuLoad before = CpuLoad.now();
-            long start = System.nanoTime();
-            model.predict(xTest, batch);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            row.convbookInference = row.convbookInference.best(
-                    new Rate(xTest.shape().get(0) / seconds, seconds, CpuLoad.now().since(before)));
-        }
-        System.out.printf(Locale.ROOT, "ConvBook inference: %.0f images/s (best of 2) | %s%n",
-                row.convbookInference.imagesPerSecond(), row.convbookInference.load());
-
         PyTorchTrainer torch = null;
         try {
             if (pytorch) {
                 torch = new PyTorchTrainer(task.pytorch().get(), pixels, classes, n, testPixels,
                         (int) xTest.shape().get(0), batch);
                 torch.trainEpoch(warmUp);
-                for (int epoch = 1; epoch <= epochs; epoch++) {
-                    CpuLoad before = CpuLoad.now();
-                    PyTorchTrainer.Epoch result = torch.trainEpoch(n);
-                    Rate rate = new Rate(result.imagesPerSecond(), result.seconds(), CpuLoad.now().since(before));
-                    row.torch = row.torch.best(rate);
-                    row.torchLoss = result.meanLoss();
-                    System.out.printf(Locale.ROOT, "PyTorch epoch %d: %.1f s, %.0f images/s, loss %.4f (first batch "
-                                    + "%.4f, last %.4f) | %s | %s%n", epoch, result.seconds(),
-                            result.imagesPerSecond(), result.meanLoss(), result.firstLoss(), result.lastLoss(),
-                            rate.load(), memory());
+            }
+            // the engines take turns epoch by epoch: the host's speed drifts over minutes (the same run's rates moved
+            // 30-60% on 2026-12-01 with no other process busy), and turns expose both engines to the same drift
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                convbookEpoch(row, model, x, y, batch, epoch);
+                if (torch != null) {
+                    torchEpoch(row, torch, n, epoch);
                 }
-                for (int run = 0; run < 2; run++) {
-                    CpuLoad before = CpuLoad.now();
+            }
+            for (int run = 0; run < 2; run++) {
+                CpuLoad before = CpuLoad.now();
+                long start = System.nanoTime();
+                model.predict(xTest, batch);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                row.convbookInference = row.convbookInference.best(
+                        new Rate(xTest.shape().get(0) / seconds, seconds, CpuLoad.now().since(before)));
+                if (torch != null) {
+                    CpuLoad torchBefore = CpuLoad.now();
                     double rate = torch.inferenceRate();
                     row.torchInference = row.torchInference.best(new Rate(rate, Double.NaN,
-                            CpuLoad.now().since(before)));
+                            CpuLoad.now().since(torchBefore)));
                 }
+            }
+            System.out.printf(Locale.ROOT, "ConvBook inference: %.0f images/s (best of 2) | %s%n",
+                    row.convbookInference.imagesPerSecond(), row.convbookInference.load());
+            if (torch != null) {
                 System.out.printf(Locale.ROOT, "PyTorch inference: %.0f images/s (best of 2) | %s%n",
                         row.torchInference.imagesPerSecond(), row.torchInference.load());
             }
@@ -317,6 +305,33 @@ public final class TrainingBenchmark {
                 count(row.torch.imagesPerSecond()), count(row.torchInference.imagesPerSecond()),
                 ratio(row.convbook, row.torch), count(row.dl4j.imagesPerSecond()), ratio(row.convbook, row.dl4j));
         return row;
+    }
+
+    /** One timed ConvBook epoch over all of {@code x}: the row keeps the best rate and the last loss. */
+    private void convbookEpoch(Row row, Model model, Tensor x, Tensor y, int batch, int epoch) {
+        int n = (int) x.shape().get(0);
+        CpuLoad before = CpuLoad.now();
+        long start = System.nanoTime();
+        var history = model.fit(x, y, epochs(1), batchSize(batch), verbose(0));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Rate rate = new Rate(n / seconds, seconds, CpuLoad.now().since(before));
+        row.convbook = row.convbook.best(rate);
+        row.convbookLoss = history.get("loss").get(0);
+        System.out.printf(Locale.ROOT, "ConvBook epoch %d: %.1f s, %.0f images/s, loss %.4f | %s | %s%n",
+                epoch, seconds, rate.imagesPerSecond(), history.get("loss").get(0), rate.load(), memory());
+    }
+
+    /** One timed PyTorch epoch over {@code n} images: the row keeps the best rate and the last loss. */
+    private void torchEpoch(Row row, PyTorchTrainer torch, int n, int epoch) {
+        CpuLoad before = CpuLoad.now();
+        PyTorchTrainer.Epoch result = torch.trainEpoch(n);
+        Rate rate = new Rate(result.imagesPerSecond(), result.seconds(), CpuLoad.now().since(before));
+        row.torch = row.torch.best(rate);
+        row.torchLoss = result.meanLoss();
+        System.out.printf(Locale.ROOT, "PyTorch epoch %d: %.1f s, %.0f images/s, loss %.4f (first batch "
+                        + "%.4f, last %.4f) | %s | %s%n", epoch, result.seconds(),
+                result.imagesPerSecond(), result.meanLoss(), result.firstLoss(), result.lastLoss(),
+                rate.load(), memory());
     }
 
     private void measureDl4j(Task task, Row row, Tensor x, INDArray labels) {
