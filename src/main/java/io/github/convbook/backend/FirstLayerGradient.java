@@ -1,6 +1,5 @@
 package io.github.convbook.backend;
 
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -89,8 +88,8 @@ public final class FirstLayerGradient {
         int ci = (int) input.size(3);
         int top = same ? padBefore(h, oh, kh, strides[0], dilation[0]) : 0;
         int left = same ? padBefore(w, ow, kw, strides[1], dilation[1]) : 0;
-        FloatBuffer x = floats(input);
-        FloatBuffer p = floats(patches);
+        FloatBuffer x = Values.bytes(input).asFloatBuffer();
+        FloatBuffer p = Values.bytes(patches).asFloatBuffer();
         int m = n * oh * ow;
         Parallel.forEachPart(kh * kw * ci * m, (from, to) -> {
             for (int at = from; at < to; ) {
@@ -124,10 +123,5 @@ public final class FirstLayerGradient {
     private static int padBefore(int size, int outSize, int k, int stride, int dilation) {
         int total = (outSize - 1) * stride + (k - 1) * dilation + 1 - size;
         return Math.max(total, 0) / 2;
-    }
-
-    private static FloatBuffer floats(INDArray array) {
-        FloatBuffer all = array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
-        return all.position(Math.toIntExact(array.offset())).slice();
     }
 }

@@ -1,6 +1,5 @@
 package io.github.convbook.backend;
 
-import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -40,8 +39,8 @@ public final class ReluGradient {
      * @param gradient overwritten in place, float32, contiguous, as long as {@code output}
      */
     public static void zeroWhereOff(INDArray output, INDArray gradient) {
-        IntBuffer y = bits(output);
-        IntBuffer g = bits(gradient);
+        IntBuffer y = Values.bytes(output).asIntBuffer();
+        IntBuffer g = Values.bytes(gradient).asIntBuffer();
         Parallel.forEachPart(Math.toIntExact(output.length()), (from, to) -> {
             for (int i = from; i < to; i++) {
                 int v = y.get(i);
@@ -50,10 +49,5 @@ public final class ReluGradient {
                 g.put(i, g.get(i) & keep);
             }
         });
-    }
-
-    private static IntBuffer bits(INDArray array) {
-        IntBuffer all = array.data().asNio().order(ByteOrder.nativeOrder()).asIntBuffer();
-        return all.position(Math.toIntExact(array.offset())).slice();
     }
 }

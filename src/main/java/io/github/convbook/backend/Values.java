@@ -35,17 +35,26 @@ public abstract class Values {
             throw new IllegalArgumentException("Values.of needs a contiguous array, got " + array.shapeInfoToString());
         }
         int n = Math.toIntExact(array.length());
-        long offset = array.offset();
-        ByteBuffer bytes = array.data().asNio().order(ByteOrder.nativeOrder());
         if (array.dataType() == DataType.FLOAT) {
-            FloatBuffer floats = bytes.asFloatBuffer();
-            return new Floats(floats.position((int) offset).slice(), n);
+            return new Floats(bytes(array).asFloatBuffer(), n);
         }
         if (array.dataType() == DataType.DOUBLE) {
-            DoubleBuffer doubles = bytes.asDoubleBuffer();
-            return new Doubles(doubles.position((int) offset).slice(), n);
+            return new Doubles(bytes(array).asDoubleBuffer(), n);
         }
         throw new IllegalArgumentException("Values.of supports float32 and float64 arrays, got " + array.dataType());
+    }
+
+    /**
+     * The array's native memory from its first value on, in the machine's byte order: a view, no copy. The loops of
+     * this package read it as floats, doubles or (for bit tricks) ints.
+     *
+     * @param array any ND4J array; its values start at its offset in its buffer
+     * @return the bytes from the array's first value to the end of its buffer
+     */
+    static ByteBuffer bytes(INDArray array) {
+        ByteBuffer all = array.data().asNio().order(ByteOrder.nativeOrder());
+        int start = Math.toIntExact(array.offset() * array.dataType().width());
+        return all.position(start).slice().order(ByteOrder.nativeOrder());
     }
 
     /**
