@@ -80,7 +80,7 @@ public final class FirstLayerGradient {
      * row-major order, the input value the kernel tap {@code (dy, dx)} of channel {@code c} multiplied there (0 in
      * the padding).
      */
-    private static void im2col(INDArray input, int kh, int kw, int oh, int ow, int[] strides, boolean same,
+    static void im2col(INDArray input, int kh, int kw, int oh, int ow, int[] strides, boolean same,
                                int[] dilation, INDArray patches) {
         int n = (int) input.size(0);
         int h = (int) input.size(1);
@@ -111,6 +111,21 @@ public final class FirstLayerGradient {
                     continue;
                 }
                 int base = (s * h + y) * w;
+                if (ci == 1 && strides[1] == 1) {   // one channel, unit stride: the row's inside is one run of x
+                    int start = at - ox - dx * dilation[1] + left;   // the index whose x is 0 (may lie outside)
+                    int inside = Math.min(end, Math.max(at, start));
+                    int after = Math.max(inside, Math.min(end, start + w));
+                    for (; at < inside; at++) {
+                        p.put(at, 0f);
+                    }
+                    if (after > inside) {
+                        p.put(inside, x, base + inside - start, after - inside);
+                    }
+                    for (at = after; at < end; at++) {
+                        p.put(at, 0f);
+                    }
+                    continue;
+                }
                 for (; at < end; at++, ox++) {
                     int xx = ox * strides[1] + dx * dilation[1] - left;
                     p.put(at, xx < 0 || xx >= w ? 0f : x.get((base + xx) * ci + c));

@@ -36,11 +36,24 @@ public final class Parallel {
      * @throws RuntimeException whatever {@code body} throws, rethrown on the calling thread
      */
     public static void forEachPart(int n, Range body) {
-        if (n < 2 * PART) {
+        forEachPart(n, PART, body);
+    }
+
+    /**
+     * As {@link #forEachPart(int, Range)} with parts of {@code part} indices, for loops whose indices each stand for
+     * many values (a row of an image, say).
+     *
+     * @param n the number of indices, 0 or more
+     * @param part the indices per part, at least 1
+     * @param body the loop over one part; must touch only what its indices stand for
+     * @throws RuntimeException whatever {@code body} throws, rethrown on the calling thread
+     */
+    public static void forEachPart(int n, int part, Range body) {
+        if (n < 2 * part) {
             body.run(0, n);
             return;
         }
-        int parts = (n + PART - 1) / PART;
-        IntStream.range(0, parts).parallel().forEach(p -> body.run(p * PART, Math.min(n, p * PART + PART)));
+        int parts = (n + part - 1) / part;
+        IntStream.range(0, parts).parallel().forEach(p -> body.run(p * part, Math.min(n, p * part + part)));
     }
 }

@@ -4,6 +4,7 @@ import io.github.convbook.backend.Checks;
 import io.github.convbook.backend.FirstLayerGradient;
 import io.github.convbook.backend.NativeOps;
 import io.github.convbook.backend.Scratch;
+import io.github.convbook.backend.SingleFilterGradient;
 import io.github.convbook.ops.Padding;
 import io.github.convbook.tensor.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,6 +18,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Its definition as plain loops: {@link io.github.convbook.layers.loops.Conv2DLoops#conv2d}.
  */
 public class Conv2D extends Conv<Conv2D> {
+    private final Scratch singleFilterBuffers = new Scratch();
+
     /**
      * Keras's {@code Conv2D(filters, kernel_size)} with a square kernel and Keras's defaults:
      * {@code strides=(1, 1), padding="valid", dilation_rate=(1, 1), activation=None, use_bias=True,
@@ -85,6 +88,11 @@ public class Conv2D extends Conv<Conv2D> {
 
     @Override
     protected INDArray[] convolveBackward(INDArray input, INDArray outputGradient, INDArray... into) {
+        // a single filter (an autoencoder's last layer): a convolution and a matrix product, many times faster
+        if (into.length >= 2 && SingleFilterGradient.applies(input, kernel, outputGradient, strides,
+                padding == Padding.SAME, dilationRate)) {
+            return SingleFilterGradient.gradients(input, kernel, outputGradient, into, singleFilterBuffers);
+        }
         return NativeOps.conv2dBackward(input, kernel, bias, outputGradient, strides,
                 padding == Padding.SAME, dilationRate, into);
     }

@@ -1,5 +1,6 @@
 package io.github.convbook.losses;
 
+import io.github.convbook.backend.Parallel;
 import io.github.convbook.backend.Values;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -44,9 +45,16 @@ abstract class ElementwiseLoss extends Loss {
         Values p = Values.of(yPred);
         Values t = Values.of(floating(yTrue, yPred));
         DataType type = yPred.dataType();
+        // the terms on all cores (each on its own), then their sum in order: the same bits as one loop
+        double[] terms = new double[p.length()];
+        Parallel.forEachPart(terms.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                terms[i] = round(term(target(t.get(i)), p.get(i), type), type);
+            }
+        });
         double total = 0;
-        for (int i = 0; i < p.length(); i++) {
-            total += round(term(target(t.get(i)), p.get(i), type), type);
+        for (double term : terms) {
+            total += term;
         }
         return round(total / p.length(), type);
     }
@@ -59,9 +67,11 @@ abstract class ElementwiseLoss extends Loss {
         Values g = Values.of(gradient);
         DataType type = yPred.dataType();
         int n = p.length();
-        for (int i = 0; i < n; i++) {
-            g.set(i, slope(target(t.get(i)), p.get(i), type) / n);
-        }
+        Parallel.forEachPart(n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                g.set(i, slope(target(t.get(i)), p.get(i), type) / n);
+            }
+        });
         return gradient;
     }
 }

@@ -66,6 +66,10 @@ class FirstLayerGradientTest {
         check(2, 13, 12, 2, 3, 3, 5, new int[] {2, 2}, true, new int[] {1, 1});
         check(2, 13, 12, 1, 3, 2, 5, new int[] {1, 1}, false, new int[] {2, 3});
         check(2, 13, 12, 1, 3, 3, 5, new int[] {1, 1}, true, new int[] {2, 2});
+        // one channel, kernels as wide as the image or wider once dilated: some taps see only padding in a row
+        check(2, 5, 3, 1, 3, 5, 2, new int[] {1, 1}, true, new int[] {1, 1});
+        check(2, 6, 4, 1, 2, 3, 2, new int[] {1, 1}, true, new int[] {1, 3});
+        check(3, 6, 7, 1, 3, 3, 2, new int[] {2, 1}, true, new int[] {1, 1});
     }
 
     @Test

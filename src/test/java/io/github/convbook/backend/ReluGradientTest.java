@@ -43,7 +43,7 @@ class ReluGradientTest {
         INDArray gradient = Nd4j.createFromArray(g);
         assertTrue(ReluGradient.applies(output, gradient));
         ReluGradient.zeroWhereOff(output, gradient);
-        assertArrayEquals(bits(branch(y, g)), bits(gradient.toFloatVector()));
+        assertArrayEquals(FloatBits.of(branch(y, g)), FloatBits.of(gradient.toFloatVector()));
     }
 
     @Test
@@ -54,7 +54,7 @@ class ReluGradientTest {
         float[] expected = branch(y.dup().data().asFloat(), g.dup().data().asFloat());
         INDArray whole = g.dup();
         ReluGradient.zeroWhereOff(y, g);
-        assertArrayEquals(bits(expected), bits(g.dup().data().asFloat()));
+        assertArrayEquals(FloatBits.of(expected), FloatBits.of(g.dup().data().asFloat()));
         assertFalse(whole.equals(g), "some gradients were zeroed");
     }
 
@@ -73,14 +73,6 @@ class ReluGradientTest {
             if (y[i] <= 0) {
                 out[i] = 0;
             }
-        }
-        return out;
-    }
-
-    private static int[] bits(float[] values) {
-        int[] out = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = Float.floatToRawIntBits(values[i]);
         }
         return out;
     }
