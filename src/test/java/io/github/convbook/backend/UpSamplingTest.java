@@ -35,7 +35,8 @@ class UpSamplingTest {
         INDArray output = Nd4j.rand(DataType.FLOAT, expected.shape());   // garbage to overwrite
         assertTrue(UpSampling.applies(input, output));
         UpSampling.forward(input, size, output);
-        assertArrayEquals(FloatBits.of(expected.dup().data().asFloat()), FloatBits.of(output.data().asFloat()), "float32");
+        assertArrayEquals(FloatBits.of(expected.dup().data().asFloat()), FloatBits.of(output.data().asFloat()),
+                "float32");
 
         INDArray wide = input.castTo(DataType.DOUBLE);
         INDArray wideOutput = Nd4j.rand(DataType.DOUBLE, expected.shape());
